@@ -1,0 +1,120 @@
+package dev.hexatask.application.service;
+
+import dev.hexatask.application.port.out.SortPosition;
+import dev.hexatask.application.port.out.TaskSort;
+import dev.hexatask.domain.user.UserId;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns a position in a sorted task list into an opaque, URL-safe cursor and back. A cursor is signed with
+ * HMAC-SHA256 over its content and the user it was issued to, so a cursor that was altered, made up, or issued to
+ * someone else is refused, never followed (and every query is owner-scoped anyway).
+ */
+public final class CursorCodec {
+
+    /** Longer text cannot be a cursor; refused before any decoding work. */
+    public static final int MAX_CURSOR_LENGTH = 128;
+
+    private static final byte FORMAT = 1;
+    private static final int MAC_LENGTH = 16;
+    private static final long NO_DUE_DATE = Long.MIN_VALUE;
+    private static final int BODY_LENGTH = 1 + 1 + 8 + 4 + 8 + 1 + 16 + 8;
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    /** @param secret at least 32 bytes of key material, the same on every instance that serves one API */
+    public CursorCodec(byte[] secret) {
+        if (secret == null || secret.length < 32) {
+            throw new IllegalArgumentException("the cursor secret must have at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+    }
+
+    /** A decoded cursor: the sort it belongs to, the filters it was issued for, and the position. */
+    public record Cursor(TaskSort sort, long filterHash, SortPosition position) {
+    }
+
+    public String encode(UserId owner, Cursor cursor) {
+        SortPosition position = cursor.position();
+        ByteBuffer body = ByteBuffer.allocate(BODY_LENGTH + MAC_LENGTH);
+        body.put(FORMAT)
+                .put((byte) cursor.sort().ordinal())
+                .putLong(position.createdAt().getEpochSecond())
+                .putInt(position.createdAt().getNano())
+                .putLong(position.dueDate().map(LocalDate::toEpochDay).orElse(NO_DUE_DATE))
+                .put((byte) position.priorityRank())
+                .putLong(position.id().getMostSignificantBits())
+                .putLong(position.id().getLeastSignificantBits())
+                .putLong(cursor.filterHash());
+        body.put(mac(owner, body.array(), BODY_LENGTH));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
+    }
+
+    /** The cursor's content, or empty when the text is not a cursor this codec issued to this owner. */
+    public Optional<Cursor> decode(UserId owner, String text) {
+        if (text == null || text.isEmpty() || text.length() > MAX_CURSOR_LENGTH) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (bytes.length != BODY_LENGTH + MAC_LENGTH) {
+            return Optional.empty();
+        }
+        byte[] expected = mac(owner, bytes, BODY_LENGTH);
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, BODY_LENGTH, bytes.length))) {
+            return Optional.empty();
+        }
+        try {
+            ByteBuffer body = ByteBuffer.wrap(bytes, 0, BODY_LENGTH);
+            if (body.get() != FORMAT) {
+                return Optional.empty();
+            }
+            int sortIndex = body.get();
+            if (sortIndex < 0 || sortIndex >= TaskSort.values().length) {
+                return Optional.empty();
+            }
+            Instant createdAt = Instant.ofEpochSecond(body.getLong(), body.getInt());
+            long dueDay = body.getLong();
+            Optional<LocalDate> dueDate = dueDay == NO_DUE_DATE ? Optional.empty()
+                    : Optional.of(LocalDate.ofEpochDay(dueDay));
+            int priorityRank = body.get();
+            UUID id = new UUID(body.getLong(), body.getLong());
+            long filterHash = body.getLong();
+            return Optional.of(new Cursor(TaskSort.values()[sortIndex], filterHash,
+                    new SortPosition(createdAt, dueDate, priorityRank, id)));
+        } catch (DateTimeException | BufferUnderflowException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] mac(UserId owner, byte[] bytes, int length) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            mac.update(bytes, 0, length);
+            mac.update(owner.value().getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(mac.doFinal(), MAC_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.hexatask.application.service;
+
+import dev.hexatask.application.port.in.TaskListRequest;
+import dev.hexatask.application.port.out.SortPosition;
+import dev.hexatask.application.port.out.TaskQuery;
+import dev.hexatask.application.port.out.TaskSort;
+import dev.hexatask.domain.task.DueDate;
+import dev.hexatask.domain.task.Tag;
+import dev.hexatask.domain.task.TaskStatus;
+import dev.hexatask.domain.user.UserId;
+import dev.hexatask.domain.validation.DomainValidationException;
+import dev.hexatask.domain.validation.Text;
+import dev.hexatask.domain.validation.Validation;
+import dev.hexatask.domain.validation.Violation;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Checks a list request as the caller sent it and turns it into a {@link TaskQuery}; issues next-page cursors. */
+final class TaskListQueries {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_TEXT_LENGTH = 200;
+
+    private final CursorCodec cursors;
+
+    TaskListQueries(CursorCodec cursors) {
+        this.cursors = cursors;
+    }
+
+    /**
+     * The query, which asks for one task more than the page holds (to learn whether a next page exists), the page
+     * size, and the hash of the filters that a cursor is bound to.
+     */
+    record Parsed(TaskQuery query, int pageSize, long filterHash) {
+    }
+
+    Parsed parse(UserId caller, TaskListRequest request, LocalDate today) {
+        Validation validation = new Validation();
+        Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
+        for (String status : request.statuses()) {
+            TaskStatus parsed = validation.check(() -> TaskStatus.parse("status", status));
+            if (parsed != null) {
+                statuses.add(parsed);
+            }
+        }
+        Optional<Tag> tag = request.tag() == null ? Optional.empty()
+                : Optional.ofNullable(validation.check(() -> Tag.of(request.tag())));
+        Optional<LocalDate> dueBefore = orEmpty(validation.check(() -> DueDate.parse("dueBefore", request.dueBefore())));
+        Optional<LocalDate> dueAfter = orEmpty(validation.check(() -> DueDate.parse("dueAfter", request.dueAfter())));
+        Optional<Boolean> overdue = orEmpty(validation.check(() -> parseBoolean("overdue", request.overdue())));
+        Optional<String> text = request.text() == null ? Optional.empty()
+                : Optional.ofNullable(validation.check(() -> Text.singleLine("q", request.text(), 1, MAX_TEXT_LENGTH)));
+        TaskSort sort = validation.check(() -> parseSort(request.sort()));
+        Integer pageSize = validation.check(() -> parsePageSize(request.limit()));
+        validation.throwIfInvalid();
+
+        long filterHash = filterHash(statuses, tag, dueBefore, dueAfter, overdue, text, sort);
+        Optional<SortPosition> after = Optional.empty();
+        if (request.cursor() != null) {
+            CursorCodec.Cursor cursor = cursors.decode(caller, request.cursor())
+                    .filter(decoded -> decoded.sort() == sort && decoded.filterHash() == filterHash)
+                    .orElseThrow(() -> new DomainValidationException(new Violation("cursor", "invalid_cursor",
+                            "must be the nextCursor of a page of this list, with the same filters and sort")));
+            after = Optional.of(cursor.position());
+        }
+        TaskQuery query = new TaskQuery(caller, statuses, tag, dueBefore, dueAfter,
+                overdue.map(value -> new TaskQuery.OverdueFilter(value, today)), text, sort, after, pageSize + 1);
+        return new Parsed(query, pageSize, filterHash);
+    }
+
+    String cursorAfter(UserId caller, Parsed parsed, SortPosition last) {
+        return cursors.encode(caller, new CursorCodec.Cursor(parsed.query().sort(), parsed.filterHash(), last));
+    }
+
+    private static <T> Optional<T> orEmpty(Optional<T> checked) {
+        return checked == null ? Optional.empty() : checked;
+    }
+
+    private static Optional<Boolean> parseBoolean(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return switch (text) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw new DomainValidationException(
+                    new Violation(field, "malformed_boolean", "must be true or false"));
+        };
+    }
+
+    private static TaskSort parseSort(String text) {
+        if (text == null) {
+            return TaskSort.CREATED;
+        }
+        return switch (text) {
+            case "created" -> TaskSort.CREATED;
+            case "dueDate" -> TaskSort.DUE_DATE;
+            case "priority" -> TaskSort.PRIORITY;
+            default -> throw new DomainValidationException(
+                    new Violation("sort", "unknown_value", "must be one of created, dueDate, priority"));
+        };
+    }
+
+    private static int parsePageSize(String text) {
+        if (text == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        int size;
+        try {
+            size = text.length() > 4 ? -1 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE || !text.matches("[0-9]+")) {
+            throw new DomainValidationException(new Violation("limit", "out_of_range",
+                    "must be a whole number from 1 to " + MAX_PAGE_SIZE));
+        }
+        return size;
+    }
+
+    private static long filterHash(Set<TaskStatus> statuses, Optional<Tag> tag, Optional<LocalDate> dueBefore,
+                                   Optional<LocalDate> dueAfter, Optional<Boolean> overdue, Optional<String> text,
+                                   TaskSort sort) {
+        StringBuilder canonical = new StringBuilder();
+        for (TaskStatus status : new TreeSet<>(statuses)) {
+            canonical.append(status.name()).append(',');
+        }
+        canonical.append('\u0001').append(tag.map(Tag::value).orElse(""))
+                .append('\u0001').append(dueBefore.map(LocalDate::toString).orElse(""))
+                .append('\u0001').append(dueAfter.map(LocalDate::toString).orElse(""))
+                .append('\u0001').append(overdue.map(String::valueOf).orElse(""))
+                .append('\u0001').append(text.map(value -> value.length() + ":" + value).orElse(""))
+                .append('\u0001').append(sort.name());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
