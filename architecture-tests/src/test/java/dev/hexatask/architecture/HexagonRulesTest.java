@@ -1,0 +1,57 @@
+package dev.hexatask.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The shape of the hexagon: the core depends on nothing outside it, and nothing depends in a circle. */
+@AnalyzeClasses(packages = "dev.hexatask", importOptions = ImportOption.DoNotIncludeTests.class)
+class HexagonRulesTest {
+
+    @ArchTest
+    static final ArchRule domainDependsOnTheJdkOnly = classes()
+            .that().resideInAPackage("dev.hexatask.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.hexatask.domain..", "java..")
+            .because("the domain is plain Java that any adapter, test or library user can run as it is");
+
+    @ArchTest
+    static final ArchRule applicationDependsOnTheDomainAndJakartaInjectOnly = classes()
+            .that().resideInAPackage("dev.hexatask.application..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "dev.hexatask.application..", "dev.hexatask.domain..", "jakarta.inject..", "java..",
+                    "javax.crypto..")
+            .because("use cases speak only the domain's language; adapters plug into their ports");
+
+    @ArchTest
+    static final ArchRule portsAreInterfacesOrValues = classes()
+            .that().resideInAPackage("dev.hexatask.application.port..")
+            .should().beInterfaces().orShould().beRecords().orShould().beEnums()
+            .orShould().beAssignableTo(RuntimeException.class)
+            .because("ports describe what the core needs and offers; behaviour lives in services and adapters");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenModules = slices().matching("dev.hexatask.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages = slices().matching("dev.hexatask.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noStandardStreams = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+}
