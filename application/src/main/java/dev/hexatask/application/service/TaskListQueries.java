@@ -114,17 +114,11 @@ final class TaskListQueries {
         if (text == null) {
             return DEFAULT_PAGE_SIZE;
         }
-        int size;
-        try {
-            size = text.length() > 4 ? -1 : Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            size = -1;
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE || !text.matches("[0-9]+")) {
+        if (!text.matches("[1-9][0-9]{0,2}") || Integer.parseInt(text) > MAX_PAGE_SIZE) {
             throw new DomainValidationException(new Violation("limit", "out_of_range",
                     "must be a whole number from 1 to " + MAX_PAGE_SIZE));
         }
-        return size;
+        return Integer.parseInt(text);
     }
 
     private static long filterHash(Set<TaskStatus> statuses, Optional<Tag> tag, Optional<LocalDate> dueBefore,

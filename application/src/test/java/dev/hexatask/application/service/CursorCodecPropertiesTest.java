@@ -82,6 +82,7 @@ class CursorCodecPropertiesTest {
 
     @Test
     void theSecretMustBeLongEnough() {
+        assertThat(new CursorCodec(new byte[32])).isNotNull();
         assertThatThrownBy(() -> new CursorCodec(new byte[31])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CursorCodec(null)).isInstanceOf(IllegalArgumentException.class);
     }

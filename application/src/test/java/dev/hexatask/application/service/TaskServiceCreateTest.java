@@ -123,7 +123,22 @@ class TaskServiceCreateTest {
                 .isInstanceOf(Result.IdempotencyKeyReused.class);
         assertThat(create(ALICE, new NewTask("Pay rent", null, null, "HIGH", null, null), "key-1"))
                 .isInstanceOf(Result.IdempotencyKeyReused.class);
+        for (NewTask other : List.of(
+                new NewTask("Pay rent", "now", null, null, null, null),
+                new NewTask("Pay rent", null, "DONE", null, null, null),
+                new NewTask("Pay rent", null, null, null, "2026-02-01", null),
+                new NewTask("Pay rent", null, null, null, null, List.of("home")))) {
+            assertThat(create(ALICE, other, "key-1")).isInstanceOf(Result.IdempotencyKeyReused.class);
+        }
         assertThat(core.taskStore().all()).hasSize(1);
+    }
+
+    @Test
+    void differentKeysMakeDifferentTasks() {
+        Task first = created(create(ALICE, NewTask.titled("Pay rent"), "key-1"));
+        Task second = created(create(ALICE, NewTask.titled("Pay rent"), "key-2"));
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(core.idempotencyStore().find(ALICE, "key-2").orElseThrow().createdTask()).isEqualTo(second);
     }
 
     @Test

@@ -195,7 +195,7 @@ class TaskServiceListTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "101", "-1", "abc", "1.5", "", " 5", "99999999999", "+5", "005000"})
+    @ValueSource(strings = {"0", "101", "-1", "abc", "1.5", "", " 5", "99999999999", "+5", "005000", "0100", "05", "1000"})
     void refusesPageSizesOutsideOneToAHundred(String limit) {
         assertThat(violations(TaskListRequest.firstPage().withLimit(limit)))
                 .extracting(Violation::field, Violation::rule)
@@ -251,6 +251,16 @@ class TaskServiceListTest {
         assertThat(violations(request(null, "home", null, null, null, null, null).withCursor(cursor)))
                 .extracting(Violation::field).containsExactly("cursor");
         assertThat(violations(request(List.of("TODO"), null, null, null, null, null, null).withCursor(cursor)))
+                .extracting(Violation::field).containsExactly("cursor");
+        String textCursor = page(ALICE, request(null, null, null, null, null, "t", null).withLimit("1"))
+                .nextCursor().orElseThrow();
+        assertThat(violations(request(null, null, null, null, null, "t1", null).withCursor(textCursor)))
+                .extracting(Violation::field).containsExactly("cursor");
+        assertThat(violations(request(null, null, null, null, "false", null, null).withCursor(cursor)))
+                .extracting(Violation::field).containsExactly("cursor");
+        assertThat(violations(request(null, null, "2030-01-01", null, null, null, null).withCursor(cursor)))
+                .extracting(Violation::field).containsExactly("cursor");
+        assertThat(violations(request(null, null, null, "2000-01-01", null, null, null).withCursor(cursor)))
                 .extracting(Violation::field).containsExactly("cursor");
         assertThat(page(ALICE, request(null, null, null, null, null, null, "created").withLimit("1")
                 .withCursor(cursor)).tasks()).hasSize(1);

@@ -34,6 +34,35 @@ class TimeOrderedTaskIdsTest {
         assertThat(made).isSorted();
         assertThat(new HashSet<>(made)).hasSize(made.size());
         assertThat(made.getLast().getMostSignificantBits() >>> 16).isGreaterThan(clock.millis());
+        assertThat(made.subList(0, 100)).allSatisfy(id -> assertThat(id.getMostSignificantBits() >>> 16)
+                .isEqualTo(clock.millis()));
+        assertThat(made.stream().map(UUID::getLeastSignificantBits).distinct().count()).isGreaterThan(9_000);
+    }
+
+    @Test
+    void threadsShareOneIncreasingSequence() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<UUID>>> batches = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                batches.add(pool.submit(() -> {
+                    List<UUID> batch = new ArrayList<>();
+                    for (int i = 0; i < 2_000; i++) {
+                        batch.add(ids.next().value());
+                    }
+                    return batch;
+                }));
+            }
+            HashSet<UUID> all = new HashSet<>();
+            for (var batch : batches) {
+                List<UUID> made = batch.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(made).isSorted();
+                all.addAll(made);
+            }
+            assertThat(all).hasSize(8_000);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
