@@ -89,8 +89,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
             try {
                 return read();
             } catch (StorageUnavailableException e) {
-                LOG.warn("Could not read database secret {}, using the copy read earlier: {}", secretId,
-                        e.getMessage());
+                LOG.warn("{}; using the copy read earlier", e.getMessage());
                 var retryIn = ttl.compareTo(STALE_RETRY_DELAY) < 0 ? ttl : STALE_RETRY_DELAY;
                 cached = new Cached(held.secret(), now.plus(retryIn));
                 return held.secret();
