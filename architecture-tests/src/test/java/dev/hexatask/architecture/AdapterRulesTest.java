@@ -1,0 +1,31 @@
+package dev.hexatask.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Adapters plug into the core's ports and know nothing of each other; only the composition roots (the Lambda and
+ * Javalin transports) see several adapters at once.
+ */
+@AnalyzeClasses(packages = "dev.hexatask", importOptions = ImportOption.DoNotIncludeTests.class)
+class AdapterRulesTest {
+
+    @ArchTest
+    static final ArchRule secretsKnowsNoOtherAdapter = noClasses()
+            .that().resideInAPackage("dev.hexatask.secrets..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.hexatask.persistence..", "dev.hexatask.jwt..", "dev.hexatask.rest..",
+                    "dev.hexatask.lambda..", "dev.hexatask.javalin..", "dev.hexatask.infra..");
+
+    @ArchTest
+    static final ArchRule theCoreKnowsNoAdapter = noClasses()
+            .that().resideInAnyPackage("dev.hexatask.domain..", "dev.hexatask.application..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.hexatask.secrets..", "dev.hexatask.persistence..", "dev.hexatask.jwt..",
+                    "dev.hexatask.rest..", "dev.hexatask.lambda..", "dev.hexatask.javalin..",
+                    "dev.hexatask.infra..");
+}
