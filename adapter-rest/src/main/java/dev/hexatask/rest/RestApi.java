@@ -122,7 +122,7 @@ public final class RestApi {
         methods.add("OPTIONS");
         String allow = String.join(", ", methods);
         if (request.method().equals("OPTIONS")) {
-            return cors.preflight(request, allow);
+            return cors.preflight(request, requestId, allow);
         }
         return Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This resource does not support " + safeMethod(request)
                         + "; see Allow.")

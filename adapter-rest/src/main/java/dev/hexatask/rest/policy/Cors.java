@@ -3,6 +3,8 @@ package dev.hexatask.rest.policy;
 import dev.hexatask.rest.HttpRequest;
 import dev.hexatask.rest.HttpResponse;
 import dev.hexatask.rest.RestSettings;
+import dev.hexatask.rest.problem.Problem;
+import dev.hexatask.rest.problem.ProblemType;
 
 import java.util.Set;
 
@@ -32,15 +34,23 @@ public final class Cors {
                 && request.headers().contains("Access-Control-Request-Method");
     }
 
-    /** The answer to OPTIONS on an existing path; {@code allow} lists the path's methods. */
-    public HttpResponse preflight(HttpRequest request, String allow) {
-        HttpResponse response = HttpResponse.of(204).withHeader("Allow", allow);
-        if (isPreflight(request) && allowed(request)) {
-            response = response.withHeader("Access-Control-Allow-Methods", allow)
-                    .withHeader("Access-Control-Allow-Headers", ALLOWED_REQUEST_HEADERS)
-                    .withHeader("Access-Control-Max-Age", Long.toString(maxAgeSeconds));
+    /**
+     * The answer to OPTIONS on an existing path ({@code allow} lists its methods): 204, with the CORS grant for a
+     * preflight from an allowed origin. A preflight from any other origin gets a 403 problem, which says plainly
+     * why the browser will refuse, where a bare 204 would leave the developer guessing.
+     */
+    public HttpResponse preflight(HttpRequest request, String requestId, String allow) {
+        if (!isPreflight(request)) {
+            return HttpResponse.of(204).withHeader("Allow", allow);
         }
-        return response;
+        if (!allowed(request)) {
+            return Problem.of(ProblemType.ORIGIN_NOT_ALLOWED,
+                    "This origin is not allowed to call the API from a browser.").toResponse(requestId);
+        }
+        return HttpResponse.of(204).withHeader("Allow", allow)
+                .withHeader("Access-Control-Allow-Methods", allow)
+                .withHeader("Access-Control-Allow-Headers", ALLOWED_REQUEST_HEADERS)
+                .withHeader("Access-Control-Max-Age", Long.toString(maxAgeSeconds));
     }
 
     /** The response with the CORS headers its request calls for. */

@@ -8,6 +8,7 @@ public enum ProblemType {
     VALIDATION(400, "validation-error", "The request is not valid"),
     MALFORMED_BODY(400, "malformed-body", "The request body cannot be read"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
+    ORIGIN_NOT_ALLOWED(403, "origin-not-allowed", "Origin not allowed"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     REQUEST_IN_FLIGHT(409, "idempotency-key-in-flight", "A request with this idempotency key is in progress"),
