@@ -22,6 +22,14 @@ class AdapterRulesTest {
                     "dev.hexatask.lambda..", "dev.hexatask.javalin..", "dev.hexatask.infra..");
 
     @ArchTest
+    static final ArchRule restKnowsNoOtherAdapter = noClasses()
+            .that().resideInAPackage("dev.hexatask.rest..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.hexatask.persistence..", "dev.hexatask.jwt..", "dev.hexatask.secrets..",
+                    "dev.hexatask.lambda..", "dev.hexatask.javalin..", "dev.hexatask.infra..")
+            .because("the HTTP contract is transport-neutral and reaches storage and identity through ports only");
+
+    @ArchTest
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.hexatask.domain..", "dev.hexatask.application..")
             .should().dependOnClassesThat().resideInAnyPackage(
