@@ -4,7 +4,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
-import com.nimbusds.jwt.util.DateUtils;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -45,7 +44,7 @@ final class CognitoAccessTokenClaimsVerifier extends DefaultJWTClaimsVerifier<Se
     public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
         super.verify(claims, context);
         Date issuedAt = claims.getIssueTime();
-        if (!DateUtils.isBefore(issuedAt, currentTime(), getMaxClockSkew())) {
+        if (issuedAt.getTime() - getMaxClockSkew() * 1000L > currentTime().getTime()) {
             throw new BadJWTException("JWT issued in the future");
         }
         String clientId = stringClaim(claims, CLIENT_ID);
