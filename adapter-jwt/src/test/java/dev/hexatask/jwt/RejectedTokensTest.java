@@ -239,6 +239,8 @@ class RejectedTokensTest {
                 // Not a JWS at all
                 forgery("header not base64url", () -> "Bearer " + "eyJ*bGciOiJSUzI1NiJ9." + Tokens.segments(valid())[1]
                         + "." + Tokens.segments(valid())[2], "outside base64url"),
+                forgery("payload of a length no base64 can have", () -> "Bearer " + Tokens.segments(valid())[0]
+                        + ".abcde." + Tokens.segments(valid())[2], "not a valid JSON object"),
                 forgery("padded base64", () -> "Bearer " + valid() + "==", "outside base64url"),
                 forgery("header not JSON", () -> "Bearer " + Tokens.encode("not json") + "."
                         + Tokens.segments(valid())[1] + "." + Tokens.segments(valid())[2], "not a JWS"),
