@@ -71,7 +71,8 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(null, JOSEObjectType.JWT,
                 ACCESS_TOKEN_TYPE));
         processor.setJWSKeySelector(new CachingJwsKeySelector(settings.algorithms(), keySource(settings)));
-        processor.setJWTClaimsSetVerifier(new CognitoAccessTokenClaimsVerifier(settings, Objects.requireNonNull(clock)));
+        processor.setJWTClaimsSetVerifier(
+                new CognitoAccessTokenClaimsVerifier(settings, Objects.requireNonNull(clock, "clock")));
     }
 
     private static JWKSource<SecurityContext> keySource(JwtSettings settings) {
@@ -80,6 +81,9 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
                             new DefaultResourceRetriever(JWKS_CONNECT_TIMEOUT_MS, JWKS_READ_TIMEOUT_MS,
                                     JWKS_SIZE_LIMIT_BYTES))
                     .cache(true)
+                    // No background refresh: it would need a thread of its own, frozen between Lambda invocations
+                    // and never ended; the one request every five minutes that refreshes the cache pays instead.
+                    .refreshAheadCache(false)
                     .rateLimited(true)
                     .retrying(true)
                     // Serving stale keys through an outage would keep revoked keys valid: fail closed instead.
