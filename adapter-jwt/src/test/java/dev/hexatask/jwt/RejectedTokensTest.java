@@ -257,7 +257,10 @@ class RejectedTokensTest {
                 // Size
                 forgery("validly signed token over 8 KiB", () -> bearer(c -> c.claim("padding", "x".repeat(8 * 1024))),
                         "longer than"),
-                forgery("header over 8 KiB of junk", () -> "Bearer " + "a".repeat(100_000), "longer than"));
+                forgery("header over 8 KiB of junk", () -> "Bearer " + "a".repeat(100_000), "longer than"),
+                forgery("junk of exactly 8 KiB is parsed", () -> "Bearer " + "a".repeat(8 * 1024), "1 segments"),
+                forgery("junk of 8 KiB and one character is not", () -> "Bearer " + "a".repeat(8 * 1024 + 1),
+                        "longer than"));
     }
 
     private static Arguments forgery(String name, Supplier<String> header, String expectedReason) {
