@@ -30,6 +30,14 @@ class AdapterRulesTest {
             .because("the HTTP contract is transport-neutral and reaches storage and identity through ports only");
 
     @ArchTest
+    static final ArchRule jwtKnowsNoOtherAdapter = noClasses()
+            .that().resideInAPackage("dev.hexatask.jwt..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.hexatask.persistence..", "dev.hexatask.rest..", "dev.hexatask.secrets..",
+                    "dev.hexatask.lambda..", "dev.hexatask.javalin..", "dev.hexatask.infra..")
+            .because("token verification answers the Authenticator port and nothing else");
+
+    @ArchTest
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.hexatask.domain..", "dev.hexatask.application..")
             .should().dependOnClassesThat().resideInAnyPackage(
