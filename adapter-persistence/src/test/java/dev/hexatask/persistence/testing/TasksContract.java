@@ -482,6 +482,35 @@ public abstract class TasksContract {
         assertThat(mismatches).isEmpty();
     }
 
+    /**
+     * Case is ignored code point by code point (Unicode simple case mapping, see {@link CaseFolding}), the same in
+     * every language: no Turkish dotted I, no final sigma, no ß to SS.
+     */
+    @Test
+    void the_text_query_ignores_case_by_simple_case_mapping() {
+        Task turkish = aTask().titled("İSTANBUL").build();
+        Task greek = aTask().titled("ΟΔΟΣ").build();
+        Task german = aTask().titled("STRASSE").build();
+        Task cyrillic = aTask().titled("Привет МИР").build();
+        Task digraph = aTask().titled("ǅemal").build();
+        for (Task task : List.of(turkish, greek, german, cyrillic, digraph)) {
+            tasks.insert(task);
+        }
+
+        assertThat(textQuery("istanbul")).containsExactly(turkish);
+        assertThat(textQuery("i\u0307stanbul")).isEmpty();
+        assertThat(textQuery("οδοσ")).containsExactly(greek);
+        assertThat(textQuery("οδος")).isEmpty();
+        assertThat(textQuery("straße")).isEmpty();
+        assertThat(textQuery("strasse")).containsExactly(german);
+        assertThat(textQuery("мир")).containsExactly(cyrillic);
+        assertThat(textQuery("ǆEMAL")).containsExactly(digraph);
+    }
+
+    private List<Task> textQuery(String text) {
+        return tasks.list(query(TaskSort.CREATED).text(text).build(100));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private void assertFilter(List<Task> alices, java.util.function.UnaryOperator<QueryBuilder> filter,
