@@ -82,7 +82,7 @@ class ConnectionFailuresTest {
         FixedDatabaseCredentials credentials = new FixedDatabaseCredentials(ROLE, "not-the-password");
         DatabaseSettings settings = quick(database.jdbcUrl()).withConnectionTimeout(Duration.ofSeconds(1));
         try (PostgresPersistence persistence = PostgresPersistence.start(settings, credentials)) {
-            assumeThat(database.checksPasswords()).isTrue();
+            assumeThat(database.refusesWrongPassword(ROLE)).isTrue();
 
             assertThatThrownBy(() -> persistence.tasks().list(TaskQuery.all(ALICE, 10)))
                     .isInstanceOf(StorageUnavailableException.class)

@@ -18,6 +18,9 @@ import org.jooq.conf.ParamType;
 
 import dev.hexatask.application.port.out.DatabaseCredentials;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -84,7 +87,8 @@ public final class PersistenceBenchmark {
             System.out.println("PostgreSQL " + scalar(database, "show server_version") + ", Java "
                     + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                     + ALICES_TASKS + " tasks of one user + " + OTHER_USERS * TASKS_PER_OTHER_USER + " of "
-                    + OTHER_USERS + " others; p50/p99 of " + RUNS + " runs after " + WARM_UP_RUNS + " warm-up runs");
+                    + OTHER_USERS + " others; p50/p99 of " + RUNS + " runs after " + WARM_UP_RUNS + " warm-up runs; "
+                    + "load average " + loadAverage());
             System.out.println();
 
             TaskListRequest firstPage = TaskListRequest.firstPage();
@@ -136,6 +140,15 @@ public final class PersistenceBenchmark {
         Arrays.sort(nanos);
         System.out.printf("%-40s p50 %7.2f ms   p99 %7.2f ms%n", name, millis(nanos[RUNS / 2 - 1]),
                 millis(nanos[(int) Math.ceil(RUNS * 0.99) - 1]));
+    }
+
+    /** The machine's load when measuring: figures from a busy machine say so. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static double millis(long nanos) {
