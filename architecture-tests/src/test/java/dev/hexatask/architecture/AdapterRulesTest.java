@@ -38,6 +38,14 @@ class AdapterRulesTest {
             .because("token verification answers the Authenticator port and nothing else");
 
     @ArchTest
+    static final ArchRule persistenceKnowsNoOtherAdapter = noClasses()
+            .that().resideInAPackage("dev.hexatask.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.hexatask.jwt..", "dev.hexatask.rest..", "dev.hexatask.secrets..",
+                    "dev.hexatask.lambda..", "dev.hexatask.javalin..", "dev.hexatask.infra..")
+            .because("storage is reached through the core's ports; credentials come through the port too");
+
+    @ArchTest
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.hexatask.domain..", "dev.hexatask.application..")
             .should().dependOnClassesThat().resideInAnyPackage(
