@@ -144,6 +144,16 @@ class RestApiTest {
     }
 
     @Test
+    void anUnreachableDatabaseMakesTheHealthCheckA503WithRetryAfter() throws Exception {
+        core.databaseHealth().setReachable(false);
+        HttpResponse response = send(RestApis.over(core, RestSettings.allowingOrigins(List.of())),
+                HttpRequest.of("GET", "/health"));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers().first("Retry-After")).hasValue("5");
+        assertThat(JSON.readTree(response.body()).path("database").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
     void aCreateStillInFlightIsA409() throws Exception {
         RestApi api = api(core.health(), core.profiles(), command -> new Result.IdempotencyKeyInFlight<>(),
                 core.tasks(), core.authenticator());
