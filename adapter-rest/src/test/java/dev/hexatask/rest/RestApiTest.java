@@ -205,10 +205,13 @@ class RestApiTest {
     @Test
     void theBearerChallengeNamesNoErrorWhenNoTokenWasSent() {
         RestApi api = RestApis.over(core, RestSettings.allowingOrigins(List.of()));
+        HttpResponse noToken = send(api, HttpRequest.of("GET", "/tasks"));
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.headers().first("WWW-Authenticate")).hasValue("Bearer");
         HttpResponse twoHeaders = send(api, listTasks().withHeader("Authorization", alice));
         assertThat(twoHeaders.status()).isEqualTo(401);
         assertThat(twoHeaders.headers().first("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
-        assertThat(errors.list).anyMatch(e -> e.getLevel() == Level.DEBUG
-                && !e.getFormattedMessage().contains("alice-token"));
+        assertThat(errors.list).filteredOn(e -> e.getLevel() == Level.DEBUG).hasSize(2)
+                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("alice-token"));
     }
 }
