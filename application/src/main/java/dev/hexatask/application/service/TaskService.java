@@ -168,12 +168,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
             if (current.version() != command.expectedVersion()) {
                 return new Result.VersionConflict<>(current.version());
             }
-            TaskDetails changed;
-            try {
-                changed = changes.applyTo(current.details());
-            } catch (DomainValidationException e) {
-                return Result.invalid(e.violations());
-            }
+            TaskDetails changed = changes.applyTo(current.details());
             if (changed.equals(current.details())) {
                 return Result.success(current);
             }
