@@ -65,7 +65,7 @@ public final class RestApi {
         this.authenticator = authenticator;
         this.cors = new Cors(settings.allowedOrigins(), settings.corsMaxAge());
         this.retryAfterSeconds = Long.toString(settings.retryAfter().toSeconds());
-        HealthHandler healthHandler = new HealthHandler(health);
+        HealthHandler healthHandler = new HealthHandler(health, retryAfterSeconds);
         ProfileHandlers profiles = new ProfileHandlers(getProfile, updateProfile);
         TaskHandlers tasks = new TaskHandlers(createTask, getTask, listTasks, updateTask, deleteTask,
                 summarizeTasks);

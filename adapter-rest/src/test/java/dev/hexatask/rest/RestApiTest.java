@@ -144,6 +144,16 @@ class RestApiTest {
     }
 
     @Test
+    void anUnreachableDatabaseMakesTheHealthCheckA503WithRetryAfter() throws Exception {
+        core.databaseHealth().setReachable(false);
+        HttpResponse response = send(RestApis.over(core, RestSettings.allowingOrigins(List.of())),
+                HttpRequest.of("GET", "/health"));
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.headers().first("Retry-After")).hasValue("5");
+        assertThat(JSON.readTree(response.body()).path("database").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
     void aCreateStillInFlightIsA409() throws Exception {
         RestApi api = api(core.health(), core.profiles(), command -> new Result.IdempotencyKeyInFlight<>(),
                 core.tasks(), core.authenticator());
@@ -195,10 +205,13 @@ class RestApiTest {
     @Test
     void theBearerChallengeNamesNoErrorWhenNoTokenWasSent() {
         RestApi api = RestApis.over(core, RestSettings.allowingOrigins(List.of()));
+        HttpResponse noToken = send(api, HttpRequest.of("GET", "/tasks"));
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.headers().first("WWW-Authenticate")).hasValue("Bearer");
         HttpResponse twoHeaders = send(api, listTasks().withHeader("Authorization", alice));
         assertThat(twoHeaders.status()).isEqualTo(401);
         assertThat(twoHeaders.headers().first("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
-        assertThat(errors.list).anyMatch(e -> e.getLevel() == Level.DEBUG
-                && !e.getFormattedMessage().contains("alice-token"));
+        assertThat(errors.list).filteredOn(e -> e.getLevel() == Level.DEBUG).hasSize(2)
+                .allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("alice-token"));
     }
 }

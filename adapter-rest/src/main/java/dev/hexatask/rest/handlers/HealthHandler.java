@@ -5,19 +5,23 @@ import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.routing.Exchange;
 import dev.hexatask.rest.routing.Handler;
 
-/** {@code GET /health}: 200 when the database answers, 503 when it does not; no authentication. */
+/** {@code GET /health}: 200 when the database answers, else 503 with {@code Retry-After}; no authentication. */
 public final class HealthHandler implements Handler {
 
     private final CheckHealthUseCase health;
+    private final String retryAfterSeconds;
 
-    public HealthHandler(CheckHealthUseCase health) {
+    public HealthHandler(CheckHealthUseCase health, String retryAfterSeconds) {
         this.health = health;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override
     public HttpResponse handle(Exchange exchange) {
-        boolean up = health.check().healthy();
-        String state = up ? "UP" : "DOWN";
-        return Responses.json(up ? 200 : 503, new Representations.HealthJson(state, state));
+        if (health.check().healthy()) {
+            return Responses.json(200, new Representations.HealthJson("UP", "UP"));
+        }
+        return Responses.json(503, new Representations.HealthJson("DOWN", "DOWN"))
+                .withHeader("Retry-After", retryAfterSeconds);
     }
 }

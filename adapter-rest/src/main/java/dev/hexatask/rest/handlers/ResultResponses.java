@@ -19,10 +19,7 @@ public final class ResultResponses {
             case Result.Success<T> success -> onSuccess.apply(success.value());
             case Result.Invalid<T> invalid -> Problem.invalid(invalid.violations()).toResponse(requestId);
             case Result.NotFound<T> notFound -> notFound().toResponse(requestId);
-            case Result.VersionConflict<T> conflict -> conflict.currentVersion() < 1
-                    // The resource went away between the check and the write: as far as the caller knows, gone.
-                    ? notFound().toResponse(requestId)
-                    : versionConflict(conflict.currentVersion()).toResponse(requestId);
+            case Result.VersionConflict<T> conflict -> versionConflict(conflict.currentVersion()).toResponse(requestId);
             case Result.IdempotencyKeyReused<T> reused -> Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request body; use a new key for a new "
                             + "request.").toResponse(requestId);

@@ -29,6 +29,8 @@ final class TaskListQueries {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_TEXT_LENGTH = 200;
+    private static final Violation INVALID_CURSOR = new Violation("cursor", "invalid_cursor",
+            "must be the nextCursor of a page of this list, with the same filters and sort");
 
     private final CursorCodec cursors;
 
@@ -61,17 +63,18 @@ final class TaskListQueries {
                 : Optional.ofNullable(validation.check(() -> Text.singleLine("q", request.text(), 1, MAX_TEXT_LENGTH)));
         TaskSort sort = validation.check(() -> parseSort(request.sort()));
         Integer pageSize = validation.check(() -> parsePageSize(request.limit()));
+        Optional<CursorCodec.Cursor> cursor = request.cursor() == null ? Optional.empty()
+                : cursors.decode(caller, request.cursor());
+        if (request.cursor() != null && cursor.isEmpty()) {
+            validation.add(INVALID_CURSOR);
+        }
         validation.throwIfInvalid();
 
         long filterHash = filterHash(statuses, tag, dueBefore, dueAfter, overdue, text, sort);
-        Optional<SortPosition> after = Optional.empty();
-        if (request.cursor() != null) {
-            CursorCodec.Cursor cursor = cursors.decode(caller, request.cursor())
-                    .filter(decoded -> decoded.sort() == sort && decoded.filterHash() == filterHash)
-                    .orElseThrow(() -> new DomainValidationException(new Violation("cursor", "invalid_cursor",
-                            "must be the nextCursor of a page of this list, with the same filters and sort")));
-            after = Optional.of(cursor.position());
+        if (cursor.isPresent() && (cursor.get().sort() != sort || cursor.get().filterHash() != filterHash)) {
+            throw new DomainValidationException(INVALID_CURSOR);
         }
+        Optional<SortPosition> after = cursor.map(CursorCodec.Cursor::position);
         TaskQuery query = new TaskQuery(caller, statuses, tag, dueBefore, dueAfter,
                 overdue.map(value -> new TaskQuery.OverdueFilter(value, today)), text, sort, after, pageSize + 1);
         return new Parsed(query, pageSize, filterHash);

@@ -168,12 +168,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
             if (current.version() != command.expectedVersion()) {
                 return new Result.VersionConflict<>(current.version());
             }
-            TaskDetails changed;
-            try {
-                changed = changes.applyTo(current.details());
-            } catch (DomainValidationException e) {
-                return Result.invalid(e.violations());
-            }
+            TaskDetails changed = changes.applyTo(current.details());
             if (changed.equals(current.details())) {
                 return Result.success(current);
             }
@@ -181,8 +176,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
             return switch (tasks.update(revised)) {
                 case APPLIED -> Result.success(revised);
                 case NOT_FOUND -> Result.notFound();
-                case VERSION_CONFLICT -> new Result.VersionConflict<>(tasks.find(command.caller(), id)
-                        .map(Task::version).orElse(current.version()));
+                case VERSION_CONFLICT -> conflictOrGone(command.caller(), id);
             };
         });
     }
@@ -198,9 +192,15 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
         return transactions.inTransaction(() -> switch (tasks.delete(command.caller(), id, command.expectedVersion())) {
             case APPLIED -> Result.success(id);
             case NOT_FOUND -> Result.notFound();
-            case VERSION_CONFLICT -> new Result.VersionConflict<>(tasks.find(command.caller(), id)
-                    .map(Task::version).orElse(0L));
+            case VERSION_CONFLICT -> conflictOrGone(command.caller(), id);
         });
+    }
+
+    /** After a write lost on the version: the version to retry against, or not found when the task went away. */
+    private <T> Result<T> conflictOrGone(UserId caller, TaskId id) {
+        return tasks.find(caller, id)
+                .<Result<T>>map(task -> new Result.VersionConflict<>(task.version()))
+                .orElseGet(Result::notFound);
     }
 
     @Override

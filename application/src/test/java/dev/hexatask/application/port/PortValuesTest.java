@@ -52,5 +52,7 @@ class PortValuesTest {
     void anInvalidResultListsItsViolations() {
         assertThatThrownBy(() -> Result.invalid(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThat(Result.notFound()).isEqualTo(new Result.NotFound<>());
+        assertThatThrownBy(() -> new Result.VersionConflict<>(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Result.VersionConflict<>(1).currentVersion()).isEqualTo(1);
     }
 }

@@ -208,6 +208,9 @@ class TaskServiceListTest {
                 "yes", "\u0000", "oldest", null, "0")))
                 .extracting(Violation::field)
                 .containsExactly("status", "tag", "dueBefore", "dueAfter", "overdue", "q", "sort", "limit");
+        assertThat(violations(new TaskListRequest(List.of(), null, null, null, null, null, "oldest", "forged", "0")))
+                .extracting(Violation::field)
+                .containsExactly("sort", "limit", "cursor");
         assertThat(violations(request(null, null, null, null, null, "x".repeat(201), null)))
                 .extracting(Violation::rule).containsExactly("too_long");
         assertThat(violations(request(null, null, null, null, null, "  ", null)))

@@ -43,9 +43,15 @@ public final class Text {
                 && cp != '\n' && cp != '\r' && cp != '\t');
     }
 
+    /** U+2028 and U+2029 break a line as surely as a line feed does, though they are not control characters. */
+    private static boolean hasLineOrParagraphSeparator(String text) {
+        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.LINE_SEPARATOR
+                || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR);
+    }
+
     /**
      * Checks a single-line text (titles, names, queries): required, stripped of surrounding white space, between
-     * {@code min} and {@code max} code points, no control characters.
+     * {@code min} and {@code max} code points, no control characters and no line or paragraph separators.
      *
      * @return the stripped text
      */
@@ -58,9 +64,9 @@ public final class Text {
                     new Violation(field, "malformed_text", "must be well-formed Unicode text"));
         }
         String text = raw.strip();
-        if (hasControlCharacter(text) || hasControlCharacter(raw)) {
-            throw new DomainValidationException(
-                    new Violation(field, "control_characters", "must not contain control characters"));
+        if (hasControlCharacter(raw) || hasLineOrParagraphSeparator(text)) {
+            throw new DomainValidationException(new Violation(field, "control_characters",
+                    "must be a single line without control characters"));
         }
         int length = length(text);
         if (length < min) {

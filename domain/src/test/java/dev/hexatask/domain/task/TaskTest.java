@@ -93,9 +93,12 @@ class TaskTest {
     void revisesEveryEditableField() {
         TaskDetails changed = new TaskDetails(Title.of("New"), Description.optional("More"), TaskStatus.IN_PROGRESS,
                 Priority.HIGH, Optional.of(LocalDate.of(2026, 4, 1)), Tags.of(List.of("x")));
-        Task revised = newTask(TaskStatus.TODO).revise(changed, T1);
+        Task original = newTask(TaskStatus.TODO);
+        Task revised = original.revise(changed, T1);
         assertThat(revised.details()).isEqualTo(changed);
-        assertThat(revised.id()).isEqualTo(revised.id());
+        assertThat(revised.id()).isEqualTo(original.id());
+        assertThat(revised.owner()).isEqualTo(original.owner());
+        assertThat(revised.createdAt()).isEqualTo(original.createdAt());
     }
 
     @Test

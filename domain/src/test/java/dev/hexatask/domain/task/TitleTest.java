@@ -66,7 +66,8 @@ class TitleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a\u0000b", "line\nbreak", "tab\there", "bell\u0007", "del\u007F", "c1\u0085x", "\n"})
+    @ValueSource(strings = {"a\u0000b", "line\nbreak", "tab\there", "bell\u0007", "del\u007F", "c1\u0085x", "\n",
+            "line\u2028separator", "paragraph\u2029separator"})
     void refusesControlCharacters(String text) {
         assertThatThrownBy(() -> Title.of(text))
                 .isInstanceOfSatisfying(DomainValidationException.class,

@@ -1,5 +1,6 @@
 package dev.hexatask.application.port.in;
 
+import dev.hexatask.domain.task.Task;
 import dev.hexatask.domain.validation.Violation;
 
 import java.util.List;
@@ -35,6 +36,12 @@ public sealed interface Result<T> {
 
     /** The resource exists but not at the version the caller expected. */
     record VersionConflict<T>(long currentVersion) implements Result<T> {
+
+        public VersionConflict {
+            if (currentVersion < Task.FIRST_VERSION) {
+                throw new IllegalArgumentException("a conflict names a version the resource has");
+            }
+        }
     }
 
     /** The idempotency key was used before by this caller for a different request. */
