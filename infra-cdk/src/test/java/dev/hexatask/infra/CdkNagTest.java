@@ -1,0 +1,34 @@
+package dev.hexatask.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CdkNagTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void awsSolutionsChecksReportNoUnsuppressedErrorInAnyStage(String stage) {
+        var result = Synth.stage(stage);
+        System.out.printf("cdk-nag %s: %d errors, %d warnings%n", stage, result.nagErrors().size(),
+                result.nagWarnings().size());
+        result.nagWarnings().forEach(w -> System.out.println("  warning " + w.getId() + " " + w.getEntry().getData()));
+        result.nagSuppressed().forEach(i -> System.out.println("  suppressed " + i.getId() + " " + i.getEntry().getData()));
+        assertThat(result.nagErrors()).extracting(message -> message.getId() + " " + message.getEntry().getData())
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void optionalExtrasAndAMissingFrontendBuildAlsoPassTheChecks(String stage) {
+        var withExtras = Synth.variant(stage, OptionalExtrasTest.EXTRAS);
+        var withoutFrontend = Synth.variant(stage, Map.of());
+        assertThat(withExtras.nagErrors()).extracting(message -> message.getId() + " " + message.getEntry().getData())
+                .isEmpty();
+        assertThat(withoutFrontend.nagErrors())
+                .extracting(message -> message.getId() + " " + message.getEntry().getData())
+                .isEmpty();
+    }
+}
