@@ -162,9 +162,12 @@ public final class Identity extends Construct {
         return frontendClient;
     }
 
-    /** The OIDC issuer the API trusts: {@code https://cognito-idp.<region>.amazonaws.com/<pool id>}. */
+    /**
+     * The OIDC issuer the API trusts: {@code https://cognito-idp.<region>.amazonaws.com/<pool id>}. CloudFormation's
+     * ProviderURL attribute lacks the scheme, and token {@code iss} claims carry it.
+     */
     public String issuerUrl() {
-        return userPool.getUserPoolProviderUrl();
+        return "https://" + userPool.getUserPoolProviderUrl();
     }
 
     public String managedLoginUrl() {
