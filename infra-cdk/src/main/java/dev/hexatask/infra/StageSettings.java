@@ -38,7 +38,7 @@ public record StageSettings(
     public static final StageSettings DEV = new StageSettings(
             "dev", 1, InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO), false, false,
             RemovalPolicy.DESTROY, RemovalPolicy.DESTROY, 7, 20, 50, 60, RetentionDays.ONE_WEEK,
-            1024, Duration.seconds(15), 10, 20, 40, 3000, 60, 14);
+            1024, Duration.seconds(15), 10, 20, 40, 3000, 100, 14);
 
     public static final StageSettings STAGING = new StageSettings(
             "staging", 1, InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.SMALL), false, true,
@@ -48,7 +48,7 @@ public record StageSettings(
     public static final StageSettings PROD = new StageSettings(
             "prod", 2, InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MEDIUM), true, true,
             RemovalPolicy.SNAPSHOT, RemovalPolicy.RETAIN, 14, 50, 200, 300, RetentionDays.SIX_MONTHS,
-            2048, Duration.seconds(15), 100, 200, 400, 2000, 600, 365);
+            2048, Duration.seconds(15), 100, 200, 400, 2000, 400, 365);
 
     public static final List<StageSettings> ALL = List.of(DEV, STAGING, PROD);
 

@@ -44,7 +44,7 @@ class OperationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"dev,60", "staging,150", "prod,600"})
+    @CsvSource({"dev,100", "staging,150", "prod,400"})
     void monthlyBudgetAlertsOnActualAndForecastSpend(String stage, int amount) {
         Synth.stage(stage).template().hasResourceProperties("AWS::Budgets::Budget", Match.objectLike(Map.of(
                 "Budget", Match.objectLike(Map.of(
