@@ -5,6 +5,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -73,6 +74,8 @@ public final class Functions extends Construct {
                 .aliasName(LIVE_ALIAS)
                 .version(api.getCurrentVersion())
                 .build();
+        Annotations.of(api).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every deploy publishes a version (currentVersion) and the live alias points at it.");
 
         migrations = function("Migrations", "hexatask-" + stage.name() + "-migrations", MIGRATIONS_HANDLER, code,
                 stage, network.migrationsFunction(), common, 1024, Duration.minutes(5), network, false);
