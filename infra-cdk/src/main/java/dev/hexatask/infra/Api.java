@@ -1,6 +1,5 @@
 package dev.hexatask.infra;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,9 +140,9 @@ public final class Api extends Construct {
                 .requestValidator(parametersOnly)
                 .build());
         NagSuppressions.addResourceSuppressions(health, List.of(
-                Database.suppression("AwsSolutions-APIG4",
+                Nag.suppress("AwsSolutions-APIG4",
                         "GET /health is the public liveness probe: it returns only up/down and database reachability."),
-                Database.suppression("AwsSolutions-COG4",
+                Nag.suppress("AwsSolutions-COG4",
                         "GET /health is the public liveness probe and must answer without a token.")));
 
         var me = root.addResource("me");
@@ -163,16 +162,15 @@ public final class Api extends Construct {
         routes.read(task, "DELETE", Map.of("method.request.path.id", true, "method.request.header.If-Match", false));
 
         NagSuppressions.addResourceSuppressions(restApi, List.of(
-                Database.suppression("AwsSolutions-APIG3",
+                Nag.suppress("AwsSolutions-APIG3",
                         "No WAF web ACL (about 6 USD a month plus requests per stage): every route but /health "
                                 + "needs a Cognito token, and stage throttling caps abuse. Add AWS WAF when traffic "
                                 + "or threat level justifies it."),
-                NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                        .reason("AmazonAPIGatewayPushToCloudWatchLogs is the AWS-managed policy API Gateway's "
-                                + "account-level role needs to write execution logs.")
-                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                                + "AmazonAPIGatewayPushToCloudWatchLogs"))
-                        .build()), true);
+                Nag.suppress("AwsSolutions-IAM4",
+                        "AmazonAPIGatewayPushToCloudWatchLogs is the AWS-managed policy API Gateway's account-level "
+                                + "role needs to write execution logs.",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                                + "AmazonAPIGatewayPushToCloudWatchLogs")), true);
 
         customDomain = options.apiDomain().map(domain -> restApi.addDomainName("CustomDomain",
                 DomainNameOptions.builder()

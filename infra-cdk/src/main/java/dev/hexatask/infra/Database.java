@@ -111,22 +111,20 @@ public final class Database extends Construct {
                 .build());
 
         var suppressions = new ArrayList<NagPackSuppression>();
-        suppressions.add(suppression("AwsSolutions-RDS11",
+        suppressions.add(Nag.suppress("AwsSolutions-RDS11",
                 "The default port 5432 is kept: the database is only reachable inside the VPC from three security "
                         + "groups, and a different port adds no protection while breaking tooling defaults."));
-        suppressions.add(NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                .reason("Enhanced Monitoring's role uses AmazonRDSEnhancedMonitoringRole, AWS's policy that only lets "
-                        + "RDS write OS metrics to the RDSOSMetrics log group.")
-                .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-                        + "AmazonRDSEnhancedMonitoringRole"))
-                .build());
+        suppressions.add(Nag.suppress("AwsSolutions-IAM4",
+                "Enhanced Monitoring's role uses AmazonRDSEnhancedMonitoringRole, AWS's policy that only lets RDS "
+                        + "write OS metrics to the RDSOSMetrics log group.",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"));
         if (!stage.databaseMultiAz()) {
-            suppressions.add(suppression("AwsSolutions-RDS3",
+            suppressions.add(Nag.suppress("AwsSolutions-RDS3",
                     "Single-AZ on purpose in " + stage.name() + " to halve the database bill; prod runs Multi-AZ "
                             + "(see docs/cost.md)."));
         }
         if (!stage.deletionProtection()) {
-            suppressions.add(suppression("AwsSolutions-RDS10",
+            suppressions.add(Nag.suppress("AwsSolutions-RDS10",
                     "dev is disposable and is destroyed with its stack; staging and prod have deletion protection."));
         }
         NagSuppressions.addResourceSuppressions(instance, suppressions, true);
@@ -138,10 +136,6 @@ public final class Database extends Construct {
                 .retention(stage.logRetention())
                 .removalPolicy(stage.statefulRemovalPolicy())
                 .build();
-    }
-
-    static NagPackSuppression suppression(String id, String reason) {
-        return NagPackSuppression.builder().id(id).reason(reason).build();
     }
 
     public Key key() {

@@ -1,6 +1,5 @@
 package dev.hexatask.infra;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,12 +118,12 @@ public final class FrontendHosting extends Construct {
                 .logFilePrefix("cloudfront/")
                 .build();
         NagSuppressions.addResourceSuppressions(distribution, List.of(
-                Database.suppression("AwsSolutions-CFR1",
+                Nag.suppress("AwsSolutions-CFR1",
                         "No geo restriction: Hexatask is offered worldwide."),
-                Database.suppression("AwsSolutions-CFR2",
+                Nag.suppress("AwsSolutions-CFR2",
                         "No WAF on the static site: it serves only public, immutable files from a private bucket; "
                                 + "the API behind it is protected by Cognito and throttling."),
-                Database.suppression("AwsSolutions-CFR4",
+                Nag.suppress("AwsSolutions-CFR4",
                         "The default *.cloudfront.net certificate is used, for which CloudFront fixes the TLS "
                                 + "policy; a custom domain with TLSv1.2_2021 is the upgrade path.")), true);
     }
@@ -198,16 +197,15 @@ public final class FrontendHosting extends Construct {
                 .findFirst()
                 .orElseThrow();
         NagSuppressions.addResourceSuppressions(handler, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                        .reason("CDK's BucketDeployment handler uses AWSLambdaBasicExecutionRole for its own logs.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("CDK's BucketDeployment handler copies whole asset prefixes: s3:GetObject*/List* "
-                                + "on the CDK asset bucket and s3:PutObject*/DeleteObject* on this site bucket only.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-L1")
-                        .reason("The BucketDeployment handler's runtime is chosen and updated by aws-cdk-lib.")
-                        .build()), true);
+                Nag.suppress("AwsSolutions-IAM4",
+                        "CDK's BucketDeployment handler uses AWSLambdaBasicExecutionRole for its own logs only.",
+                        "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
+                Nag.suppress("AwsSolutions-IAM5",
+                        "CDK's BucketDeployment handler copies whole prefixes: read (s3:GetObject*, s3:GetBucket*, "
+                                + "s3:List*) on the CDK asset bucket, write and delete on objects of this site "
+                                + "bucket only; the wildcards are object keys and action families, not buckets."),
+                Nag.suppress("AwsSolutions-L1",
+                        "The BucketDeployment handler's runtime is chosen and updated by aws-cdk-lib.")), true);
     }
 
     private void deploy(String id, ISource source, String cacheControl, String prefix) {

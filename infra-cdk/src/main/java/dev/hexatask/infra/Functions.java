@@ -1,6 +1,5 @@
 package dev.hexatask.infra;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,22 +96,18 @@ public final class Functions extends Construct {
 
         for (var function : List.of(api, migrations)) {
             NagSuppressions.addResourceSuppressions(function, List.of(
-                    NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                            .reason("AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are AWS's "
-                                    + "minimal policies for writing the function's logs and attaching it to the VPC.")
-                            .appliesTo(List.of(
-                                    "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-                                    "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"))
-                            .build(),
-                    NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                            .reason("X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level "
-                                    + "permissions, so active tracing needs Resource '*'.")
-                            .appliesTo(List.of("Resource::*"))
-                            .build(),
-                    NagPackSuppression.builder().id("AwsSolutions-L1")
-                            .reason("Java 21 is the release the whole build targets (--release 21); moving the "
-                                    + "runtime is a project-wide decision, not an infrastructure one.")
-                            .build()), true);
+                    Nag.suppress("AwsSolutions-IAM4",
+                            "AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are AWS's minimal "
+                                    + "policies for writing the function's logs and attaching it to the VPC.",
+                            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"),
+                    Nag.suppress("AwsSolutions-IAM5",
+                            "X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so "
+                                    + "active tracing needs Resource '*'.",
+                            "Resource::*"),
+                    Nag.suppress("AwsSolutions-L1",
+                            "Java 21 is the release the whole build targets (--release 21); moving the runtime is a "
+                                    + "project-wide decision, not an infrastructure one.")), true);
         }
     }
 

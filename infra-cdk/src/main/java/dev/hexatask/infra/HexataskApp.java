@@ -1,8 +1,6 @@
 package dev.hexatask.infra;
 
-import java.util.Map;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
@@ -35,9 +33,5 @@ public final class HexataskApp {
             props.env(Environment.builder().account(account).region(region).build());
         }
         return new HexataskStack(app, "Hexatask-" + options.stage().name(), props.build(), options);
-    }
-
-    static AppProps props(String outdir, Map<String, Object> context) {
-        return AppProps.builder().outdir(outdir).context(context).build();
     }
 }

@@ -141,10 +141,10 @@ public final class Identity extends Construct {
                 .build());
 
         NagSuppressions.addResourceSuppressions(userPool, List.of(
-                Database.suppression("AwsSolutions-COG2",
+                Nag.suppress("AwsSolutions-COG2",
                         "MFA is optional by product decision so that sign-up stays open to everyone; TOTP is offered "
                                 + "and every user can turn it on."),
-                Database.suppression("AwsSolutions-COG3",
+                Nag.suppress("AwsSolutions-COG3",
                         "Threat protection (advanced security) needs the Plus feature plan, billed per active user; "
                                 + "the pool uses Essentials with hidden user-existence errors and a strong password "
                                 + "policy. Revisit when the user base justifies the cost.")), true);

@@ -1,6 +1,5 @@
 package dev.hexatask.infra;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,19 +102,15 @@ public final class Operations extends Construct {
         bastion.ifPresent(host -> {
             network.allowPostgres(host);
             NagSuppressions.addResourceSuppressions(host, List.of(
-                    Database.suppression("AwsSolutions-EC28",
+                    Nag.suppress("AwsSolutions-EC28",
                             "A bastion is started for an occasional maintenance session; detailed monitoring "
                                     + "would cost more than it tells."),
-                    Database.suppression("AwsSolutions-EC29",
+                    Nag.suppress("AwsSolutions-EC29",
                             "The bastion is stateless and recreated at will; termination protection would only "
                                     + "get in the way of removing it."),
-                    NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                            .reason("AmazonSSMManagedInstanceCore is the AWS-managed minimum for Session Manager.")
-                            .build(),
-                    NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                            .reason("CDK's bastion role reads its own CloudFormation metadata; the wildcards are the "
-                                    + "SSM messaging actions Session Manager requires.")
-                            .build()), true);
+                    Nag.suppress("AwsSolutions-IAM5",
+                            "The wildcards are the Session Manager messaging actions (ssmmessages:*, "
+                                    + "ec2messages:*), which have no resource-level permissions.")), true);
         });
     }
 

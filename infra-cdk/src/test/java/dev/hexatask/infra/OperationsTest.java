@@ -74,8 +74,12 @@ class OperationsTest {
                 .map(subnet -> (Object) Templates.ref(Templates.logicalId(subnet))).toList();
         assertThat(privateSubnets).contains(instance.get("SubnetId"));
         assertThat(String.valueOf(instance.get("BlockDeviceMappings"))).contains("Encrypted=true");
-        var roles = String.valueOf(Templates.resources(template, "AWS::IAM::Role"));
-        assertThat(roles).contains("AmazonSSMManagedInstanceCore");
+        var role = Templates.logicalId(extras.stack().getNode().findChild("Operations").getNode()
+                .findChild("Bastion").getNode().findChild("Resource").getNode().findChild("InstanceRole"));
+        assertThat(Templates.statementsOfRole(template, role)).singleElement().satisfies(statement -> {
+            assertThat(Templates.actions(statement))
+                    .containsExactlyInAnyOrder("ssmmessages:*", "ssm:UpdateInstanceInformation", "ec2messages:*");
+        });
         var bastionGroup = String.valueOf(instance.get("SecurityGroupIds"));
         var databaseIngress = Templates.securityGroupRules(template,
                 Templates.logicalId(extras.stack().network().database()), "Ingress");

@@ -28,8 +28,7 @@ class SecretsTest {
     void hostedRotationRunsEvery30DaysInTheVpcWithTheRotationSecurityGroup(String stage) {
         var result = Synth.stage(stage);
         var network = result.stack().network();
-        var privateSubnets = String.join(",", network.vpc().getPrivateSubnets().stream()
-                .map(subnet -> "{\"Ref\":\"" + logicalId(subnet) + "\"}").toList());
+        var subnets = network.vpc().getPrivateSubnets();
         var rotation = Templates.properties(Templates.onlyResource(result.template(),
                 "AWS::SecretsManager::RotationSchedule"));
         assertThat(String.valueOf(rotation.get("RotationRules"))).contains("rate(30 days)");
@@ -37,10 +36,10 @@ class SecretsTest {
         var hosted = (Map<String, Object>) rotation.get("HostedRotationLambda");
         assertThat(hosted.get("RotationType")).isEqualTo("PostgreSQLSingleUser");
         assertThat(hosted.get("KmsKeyArn")).isEqualTo(getAtt(logicalId(result.stack().database().key()), "Arn"));
-        assertThat(String.valueOf(hosted.get("VpcSecurityGroupIds")))
-                .contains(logicalId(network.rotationFunction())).doesNotContain(logicalId(network.apiFunction()));
-        assertThat(hosted.get("VpcSubnetIds")).isNotNull();
-        assertThat(privateSubnets).isNotEmpty();
+        assertThat(hosted.get("VpcSecurityGroupIds"))
+                .isEqualTo(getAtt(logicalId(network.rotationFunction()), "GroupId"));
+        assertThat(hosted.get("VpcSubnetIds")).isEqualTo(Map.of("Fn::Join", List.of("", List.of(
+                ref(logicalId(subnets.get(0))), ",", ref(logicalId(subnets.get(1)))))));
     }
 
     @ParameterizedTest

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
@@ -64,7 +65,7 @@ final class Synth {
         context.put("frontendDist", WORK.resolve("no-frontend-build").toString());
         context.put("migrationRunId", RUN_ID);
         context.putAll(extraContext);
-        var app = new App(HexataskApp.props(outdir.toString(), context));
+        var app = new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
         var stack = HexataskApp.create(app);
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).logIgnores(true).build()));
         app.synth();
@@ -93,7 +94,8 @@ final class Synth {
 
     private static Path createWorkDir() {
         try {
-            return Files.createTempDirectory("hexatask-cdk-test");
+            Files.createDirectories(TARGET);
+            return Files.createTempDirectory(TARGET, "synth-work");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,8 +20,6 @@ class TemplatesWrittenTest {
         assertThat(template).isRegularFile();
         assertThat(Files.readString(template)).contains("\"AWS::RDS::DBInstance\"", "hexatask-" + stage + "-api");
         System.out.printf("Template %s: %d resources, synthesized in %d ms%n", stage,
-                Templates.resources(result.template(), "AWS::Lambda::Function").size() >= 0
-                        ? ((java.util.Map<?, ?>) result.template().toJSON().get("Resources")).size() : 0,
-                result.took().toMillis());
+                ((Map<?, ?>) result.template().toJSON().get("Resources")).size(), result.took().toMillis());
     }
 }
