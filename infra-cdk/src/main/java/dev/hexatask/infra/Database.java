@@ -46,7 +46,7 @@ public final class Database extends Construct {
                 .description("Hexatask " + stage.name() + ": database storage, Performance Insights and credentials")
                 .enableKeyRotation(true)
                 .pendingWindow(Duration.days(stage.isProd() ? 30 : 7))
-                .removalPolicy(stage.databaseRemovalPolicy() == RemovalPolicy.DESTROY
+                .removalPolicy(stage.database().removalPolicy() == RemovalPolicy.DESTROY
                         ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();
 
@@ -56,10 +56,12 @@ public final class Database extends Construct {
                 .build());
         var parameters = ParameterGroup.Builder.create(this, "Parameters")
                 .engine(engine)
-                .description("Hexatask " + stage.name() + ": TLS only, slow statements logged")
+                .description("Hexatask " + stage.name() + ": TLS only, slow statements logged without their values")
+                // Slow statements are logged to CloudWatch, but never the users' data bound to them.
                 .parameters(Map.of(
                         "rds.force_ssl", "1",
-                        "log_min_duration_statement", "1000"))
+                        "log_min_duration_statement", "1000",
+                        "log_parameter_max_length", "0"))
                 .build();
         // Created here rather than by RDS so that retention and removal follow the stage (no log-retention Lambda).
         var postgresLog = logGroup("PostgresLog", "/aws/rds/instance/" + instanceIdentifier + "/postgresql", stage);
@@ -68,7 +70,7 @@ public final class Database extends Construct {
         instance = DatabaseInstance.Builder.create(this, "Instance")
                 .instanceIdentifier(instanceIdentifier)
                 .engine(engine)
-                .instanceType(stage.databaseInstanceType())
+                .instanceType(stage.database().instanceType())
                 .vpc(network.vpc())
                 .vpcSubnets(Network.DATA)
                 .securityGroups(List.of(network.database()))
@@ -80,15 +82,15 @@ public final class Database extends Construct {
                 .databaseName(DATABASE_NAME)
                 .parameterGroup(parameters)
                 .storageType(StorageType.GP3)
-                .allocatedStorage(stage.databaseStorageGb())
-                .maxAllocatedStorage(stage.databaseMaxStorageGb())
+                .allocatedStorage(stage.database().storageGb())
+                .maxAllocatedStorage(stage.database().maxStorageGb())
                 .storageEncrypted(true)
                 .storageEncryptionKey(key)
-                .multiAz(stage.databaseMultiAz())
-                .backupRetention(Duration.days(stage.databaseBackupDays()))
+                .multiAz(stage.database().multiAz())
+                .backupRetention(Duration.days(stage.database().backupDays()))
                 .copyTagsToSnapshot(true)
-                .deletionProtection(stage.deletionProtection())
-                .removalPolicy(stage.databaseRemovalPolicy())
+                .deletionProtection(stage.database().deletionProtection())
+                .removalPolicy(stage.database().removalPolicy())
                 .enablePerformanceInsights(true)
                 .performanceInsightEncryptionKey(key)
                 .performanceInsightRetention(PerformanceInsightRetention.DEFAULT)
@@ -118,12 +120,12 @@ public final class Database extends Construct {
                 "Enhanced Monitoring's role uses AmazonRDSEnhancedMonitoringRole, AWS's policy that only lets RDS "
                         + "write OS metrics to the RDSOSMetrics log group.",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"));
-        if (!stage.databaseMultiAz()) {
+        if (!stage.database().multiAz()) {
             suppressions.add(Nag.suppress("AwsSolutions-RDS3",
                     "Single-AZ on purpose in " + stage.name() + " to halve the database bill; prod runs Multi-AZ "
                             + "(see docs/cost.md)."));
         }
-        if (!stage.deletionProtection()) {
+        if (!stage.database().deletionProtection()) {
             suppressions.add(Nag.suppress("AwsSolutions-RDS10",
                     "dev is disposable and is destroyed with its stack; staging and prod have deletion protection."));
         }

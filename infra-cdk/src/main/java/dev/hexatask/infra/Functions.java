@@ -68,7 +68,7 @@ public final class Functions extends Construct {
         apiEnvironment.put("CORS_ALLOWED_ORIGINS", String.join(",", configuration.corsOrigins()));
 
         api = function("Api", "hexatask-" + stage.name() + "-api", API_HANDLER, code, stage, network.apiFunction(),
-                apiEnvironment, stage.apiMemoryMb(), stage.apiTimeout(), network, true);
+                apiEnvironment, stage.api().memoryMb(), stage.api().timeout(), network, true);
         apiLive = Alias.Builder.create(this, "ApiLive")
                 .aliasName(LIVE_ALIAS)
                 .version(api.getCurrentVersion())
@@ -139,7 +139,7 @@ public final class Functions extends Construct {
         // SnapStart and a concurrency cap matter for the request path; the migrations run once per deploy.
         if (servesRequests) {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                    .reservedConcurrentExecutions(stage.apiReservedConcurrency());
+                    .reservedConcurrentExecutions(stage.api().reservedConcurrency());
         }
         return builder.build();
     }

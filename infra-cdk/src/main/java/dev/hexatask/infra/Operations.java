@@ -86,14 +86,14 @@ public final class Operations extends Construct {
                 ComparisonOperator.LESS_THAN_THRESHOLD, 1);
         alarm("DatabaseConnections", "Database connections near the instance's limit",
                 db.metricDatabaseConnections(MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
-                stage.databaseMaxConnectionsAlarm(), ComparisonOperator.GREATER_THAN_THRESHOLD, 2);
+                stage.database().connectionsAlarm(), ComparisonOperator.GREATER_THAN_THRESHOLD, 2);
 
         var apiStage = api.restApi().getDeploymentStage();
         alarm("Api5xx", "API answered 5 or more 5XX responses in 5 minutes",
                 apiStage.metricServerError(sum()), 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1);
-        alarm("ApiLatencyP99", "API p99 latency above " + stage.apiLatencyP99AlarmMs() + " ms for 15 minutes",
+        alarm("ApiLatencyP99", "API p99 latency above " + stage.api().latencyP99AlarmMs() + " ms for 15 minutes",
                 apiStage.metricLatency(MetricOptions.builder().period(PERIOD).statistic("p99").build()),
-                stage.apiLatencyP99AlarmMs(), ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
+                stage.api().latencyP99AlarmMs(), ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
 
         dashboard(stage, api.restApi(), functions.api(), db);
         budget(stage, options.budgetMonthlyUsd());

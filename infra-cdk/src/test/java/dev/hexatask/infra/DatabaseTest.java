@@ -40,10 +40,10 @@ class DatabaseTest {
     }
 
     @Test
-    void parameterGroupForcesTls() {
+    void parameterGroupForcesTlsAndKeepsBoundValuesOutOfTheLogs() {
         Synth.stage("dev").template().hasResourceProperties("AWS::RDS::DBParameterGroup", Match.objectLike(Map.of(
                 "Family", "postgres17",
-                "Parameters", Match.objectLike(Map.of("rds.force_ssl", "1")))));
+                "Parameters", Match.objectLike(Map.of("rds.force_ssl", "1", "log_parameter_max_length", "0")))));
     }
 
     @ParameterizedTest

@@ -21,11 +21,11 @@ class StageSettingsTest {
 
     @Test
     void devIsCheapAndProdIsSafe() {
-        assertThat(StageSettings.DEV.databaseMultiAz()).isFalse();
+        assertThat(StageSettings.DEV.database().multiAz()).isFalse();
         assertThat(StageSettings.DEV.natGateways()).isEqualTo(1);
-        assertThat(StageSettings.PROD.databaseMultiAz()).isTrue();
-        assertThat(StageSettings.PROD.deletionProtection()).isTrue();
-        assertThat(StageSettings.PROD.databaseBackupDays()).isGreaterThan(StageSettings.DEV.databaseBackupDays());
+        assertThat(StageSettings.PROD.database().multiAz()).isTrue();
+        assertThat(StageSettings.PROD.database().deletionProtection()).isTrue();
+        assertThat(StageSettings.PROD.database().backupDays()).isGreaterThan(StageSettings.DEV.database().backupDays());
         assertThat(StageSettings.PROD.logRetention().ordinal()).isGreaterThan(StageSettings.DEV.logRetention().ordinal());
     }
 
