@@ -22,6 +22,7 @@ import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.StorageType;
 import software.amazon.awscdk.services.secretsmanager.HostedRotation;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.RotationSchedule;
 import software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions;
 import software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions;
 import software.constructs.Construct;
@@ -38,6 +39,7 @@ public final class Database extends Construct {
 
     private final Key key;
     private final DatabaseInstance instance;
+    private final RotationSchedule rotation;
 
     public Database(Construct scope, String id, StageSettings stage, Network network) {
         super(scope, id);
@@ -102,7 +104,7 @@ public final class Database extends Construct {
                 .build();
         instance.getNode().addDependency(postgresLog, upgradeLog);
 
-        secret().addRotationSchedule("Rotation", RotationScheduleOptions.builder()
+        rotation = secret().addRotationSchedule("Rotation", RotationScheduleOptions.builder()
                 .hostedRotation(HostedRotation.postgreSqlSingleUser(SingleUserHostedRotationOptions.builder()
                         .functionName("hexatask-" + stage.name() + "-db-rotation")
                         .vpc(network.vpc())
@@ -110,6 +112,9 @@ public final class Database extends Construct {
                         .securityGroups(List.of(network.rotationFunction()))
                         .build()))
                 .automaticallyAfter(ROTATION_PERIOD)
+                // Rotating while a deploy runs the migrations would race them for the password; the first
+                // rotation happens one period after creation instead.
+                .rotateImmediatelyOnUpdate(false)
                 .build());
 
         var suppressions = new ArrayList<NagPackSuppression>();
@@ -148,6 +153,11 @@ public final class Database extends Construct {
         return instance;
     }
 
+    public RotationSchedule rotation() {
+        return rotation;
+    }
+
+    /** The credentials secret, completed with host, port and database name once the instance exists. */
     public ISecret secret() {
         return instance.getSecret();
     }

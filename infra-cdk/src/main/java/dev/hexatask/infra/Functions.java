@@ -86,9 +86,11 @@ public final class Functions extends Construct {
                 .handler(migrations)
                 .invocationType(InvocationType.REQUEST_RESPONSE)
                 .timeout(Duration.minutes(5))
-                .executeAfter(List.of(database.instance()))
+                .executeAfter(List.of(database.instance(), database.rotation()))
                 .executeBefore(List.of(apiLive))
                 .build();
+        // The attachment completes the secret with host and port, which the migrations need to connect.
+        migrationsTrigger.getNode().addDependency(database.secret());
         // The trigger normally re-runs only when the function changes; a fresh id per synth makes it run on every
         // deploy, so a database restored from a snapshot or changed by hand is brought back to the code's schema.
         ((CfnResource) migrationsTrigger.getNode().getDefaultChild().getNode().getDefaultChild())

@@ -90,7 +90,8 @@ class FunctionsTest {
         assertThat(properties).containsEntry("InvocationType", "RequestResponse")
                 .containsEntry("MigrationRunId", Synth.RUN_ID);
         assertThat(String.valueOf(properties.get("HandlerArn"))).contains("FunctionsMigrationsCurrentVersion");
-        assertThat((List<Object>) trigger.get("DependsOn")).contains(logicalId(stack.database().instance()));
+        assertThat((List<Object>) trigger.get("DependsOn")).contains(logicalId(stack.database().instance()),
+                logicalId(stack.database().secret()), logicalId(stack.database().rotation()));
 
         var alias = Templates.onlyResource(template, "AWS::Lambda::Alias");
         assertThat((List<Object>) alias.get("DependsOn")).contains(triggerId);

@@ -32,6 +32,7 @@ class SecretsTest {
         var rotation = Templates.properties(Templates.onlyResource(result.template(),
                 "AWS::SecretsManager::RotationSchedule"));
         assertThat(String.valueOf(rotation.get("RotationRules"))).contains("rate(30 days)");
+        assertThat(rotation).containsEntry("RotateImmediatelyOnUpdate", false);
         @SuppressWarnings("unchecked")
         var hosted = (Map<String, Object>) rotation.get("HostedRotationLambda");
         assertThat(hosted.get("RotationType")).isEqualTo("PostgreSQLSingleUser");
