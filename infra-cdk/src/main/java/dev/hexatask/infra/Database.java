@@ -1,0 +1,164 @@
+package dev.hexatask.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.rds.CaCertificate;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.IInstanceEngine;
+import software.amazon.awscdk.services.rds.ParameterGroup;
+import software.amazon.awscdk.services.rds.PerformanceInsightRetention;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.StorageType;
+import software.amazon.awscdk.services.secretsmanager.HostedRotation;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.RotationSchedule;
+import software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions;
+import software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions;
+import software.constructs.Construct;
+
+/**
+ * PostgreSQL 17 in the isolated subnets, its customer-managed key, and the generated credentials secret that the
+ * hosted rotation function renews every 30 days.
+ */
+public final class Database extends Construct {
+
+    public static final String DATABASE_NAME = "hexatask";
+    public static final String MASTER_USER = "hexatask_admin";
+    public static final Duration ROTATION_PERIOD = Duration.days(30);
+
+    private final Key key;
+    private final DatabaseInstance instance;
+    private final RotationSchedule rotation;
+
+    public Database(Construct scope, String id, StageSettings stage, Network network) {
+        super(scope, id);
+        key = Key.Builder.create(this, "Key")
+                .alias("alias/hexatask/" + stage.name() + "/data")
+                .description("Hexatask " + stage.name() + ": database storage, Performance Insights and credentials")
+                .enableKeyRotation(true)
+                .pendingWindow(Duration.days(stage.isProd() ? 30 : 7))
+                .removalPolicy(stage.database().removalPolicy() == RemovalPolicy.DESTROY
+                        ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+
+        var instanceIdentifier = "hexatask-" + stage.name();
+        IInstanceEngine engine = DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                .version(PostgresEngineVersion.VER_17)
+                .build());
+        var parameters = ParameterGroup.Builder.create(this, "Parameters")
+                .engine(engine)
+                .description("Hexatask " + stage.name() + ": TLS only, slow statements logged without their values")
+                // Slow statements are logged to CloudWatch, but never the users' data bound to them.
+                .parameters(Map.of(
+                        "rds.force_ssl", "1",
+                        "log_min_duration_statement", "1000",
+                        "log_parameter_max_length", "0"))
+                .build();
+        // Created here rather than by RDS so that retention and removal follow the stage (no log-retention Lambda).
+        var postgresLog = logGroup("PostgresLog", "/aws/rds/instance/" + instanceIdentifier + "/postgresql", stage);
+        var upgradeLog = logGroup("UpgradeLog", "/aws/rds/instance/" + instanceIdentifier + "/upgrade", stage);
+
+        instance = DatabaseInstance.Builder.create(this, "Instance")
+                .instanceIdentifier(instanceIdentifier)
+                .engine(engine)
+                .instanceType(stage.database().instanceType())
+                .vpc(network.vpc())
+                .vpcSubnets(Network.DATA)
+                .securityGroups(List.of(network.database()))
+                .publiclyAccessible(false)
+                .credentials(Credentials.fromGeneratedSecret(MASTER_USER, CredentialsBaseOptions.builder()
+                        .secretName("/hexatask/" + stage.name() + "/db")
+                        .encryptionKey(key)
+                        .build()))
+                .databaseName(DATABASE_NAME)
+                .parameterGroup(parameters)
+                .storageType(StorageType.GP3)
+                .allocatedStorage(stage.database().storageGb())
+                .maxAllocatedStorage(stage.database().maxStorageGb())
+                .storageEncrypted(true)
+                .storageEncryptionKey(key)
+                .multiAz(stage.database().multiAz())
+                .backupRetention(Duration.days(stage.database().backupDays()))
+                .copyTagsToSnapshot(true)
+                .deletionProtection(stage.database().deletionProtection())
+                .removalPolicy(stage.database().removalPolicy())
+                .enablePerformanceInsights(true)
+                .performanceInsightEncryptionKey(key)
+                .performanceInsightRetention(PerformanceInsightRetention.DEFAULT)
+                .monitoringInterval(Duration.seconds(60))
+                .cloudwatchLogsExports(List.of("postgresql", "upgrade"))
+                .iamAuthentication(true)
+                .autoMinorVersionUpgrade(true)
+                .caCertificate(CaCertificate.RDS_CA_RSA2048_G1)
+                .build();
+        instance.getNode().addDependency(postgresLog, upgradeLog);
+
+        rotation = secret().addRotationSchedule("Rotation", RotationScheduleOptions.builder()
+                .hostedRotation(HostedRotation.postgreSqlSingleUser(SingleUserHostedRotationOptions.builder()
+                        .functionName("hexatask-" + stage.name() + "-db-rotation")
+                        .vpc(network.vpc())
+                        .vpcSubnets(Network.APPLICATION)
+                        .securityGroups(List.of(network.rotationFunction()))
+                        .build()))
+                .automaticallyAfter(ROTATION_PERIOD)
+                // Rotating while a deploy runs the migrations would race them for the password; the first
+                // rotation happens one period after creation instead.
+                .rotateImmediatelyOnUpdate(false)
+                .build());
+
+        var suppressions = new ArrayList<NagPackSuppression>();
+        suppressions.add(Nag.suppress("AwsSolutions-RDS11",
+                "The default port 5432 is kept: the database is only reachable inside the VPC from three security "
+                        + "groups, and a different port adds no protection while breaking tooling defaults."));
+        suppressions.add(Nag.suppress("AwsSolutions-IAM4",
+                "Enhanced Monitoring's role uses AmazonRDSEnhancedMonitoringRole, AWS's policy that only lets RDS "
+                        + "write OS metrics to the RDSOSMetrics log group.",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"));
+        if (!stage.database().multiAz()) {
+            suppressions.add(Nag.suppress("AwsSolutions-RDS3",
+                    "Single-AZ on purpose in " + stage.name() + " to halve the database bill; prod runs Multi-AZ "
+                            + "(see docs/cost.md)."));
+        }
+        if (!stage.database().deletionProtection()) {
+            suppressions.add(Nag.suppress("AwsSolutions-RDS10",
+                    "dev is disposable and is destroyed with its stack; staging and prod have deletion protection."));
+        }
+        NagSuppressions.addResourceSuppressions(instance, suppressions, true);
+    }
+
+    private LogGroup logGroup(String id, String name, StageSettings stage) {
+        return LogGroup.Builder.create(this, id)
+                .logGroupName(name)
+                .retention(stage.logRetention())
+                .removalPolicy(stage.statefulRemovalPolicy())
+                .build();
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public DatabaseInstance instance() {
+        return instance;
+    }
+
+    public RotationSchedule rotation() {
+        return rotation;
+    }
+
+    /** The credentials secret, completed with host, port and database name once the instance exists. */
+    public ISecret secret() {
+        return instance.getSecret();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.hexatask.infra;
+
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.triggers.InvocationType;
+import software.amazon.awscdk.triggers.Trigger;
+import software.constructs.Construct;
+
+/**
+ * The two Java functions built from the one Lambda artifact: the API (SnapStart version behind the {@code live}
+ * alias) and the migrations, which a CDK trigger runs on every deploy after the database exists and before the
+ * alias moves to the new version, so new code never meets an old schema. A failing migration fails the deploy.
+ */
+public final class Functions extends Construct {
+
+    public static final String API_HANDLER = "dev.hexatask.lambda.ApiHandler::handleRequest";
+    public static final String MIGRATIONS_HANDLER = "dev.hexatask.lambda.MigrationsHandler::handleRequest";
+    public static final String LIVE_ALIAS = "live";
+    /**
+     * C1 only: the functions live for minutes, not hours, so C2's peak speed rarely pays back its compile time,
+     * while stopping at C1 cuts cold-start and SnapStart-restore latency.
+     */
+    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    private final Function api;
+    private final Alias apiLive;
+    private final Function migrations;
+    private final Trigger migrationsTrigger;
+
+    public record Configuration(String issuerUrl, String clientId, List<String> corsOrigins) {
+    }
+
+    public Functions(Construct scope, String id, DeploymentOptions options, Network network, Database database,
+            Configuration configuration) {
+        super(scope, id);
+        var stage = options.stage();
+        var code = Code.fromAsset(options.lambdaArtifact().toString());
+
+        var common = new LinkedHashMap<String, String>();
+        common.put("HEXATASK_STAGE", stage.name());
+        common.put("DB_SECRET_ARN", database.secret().getSecretArn());
+        // One connection per execution environment: Lambda runs one request at a time per environment.
+        common.put("DB_POOL_SIZE", "1");
+        common.put("LOG_LEVEL", "INFO");
+        common.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+
+        var apiEnvironment = new LinkedHashMap<>(common);
+        apiEnvironment.put("OIDC_ISSUER", configuration.issuerUrl());
+        apiEnvironment.put("OIDC_CLIENT_IDS", configuration.clientId());
+        apiEnvironment.put("OIDC_REQUIRED_SCOPE", Identity.API_SCOPE);
+        apiEnvironment.put("CORS_ALLOWED_ORIGINS", String.join(",", configuration.corsOrigins()));
+
+        api = function("Api", "hexatask-" + stage.name() + "-api", API_HANDLER, code, stage, network.apiFunction(),
+                apiEnvironment, stage.api().memoryMb(), stage.api().timeout(), network, true);
+        apiLive = Alias.Builder.create(this, "ApiLive")
+                .aliasName(LIVE_ALIAS)
+                .version(api.getCurrentVersion())
+                .build();
+        Annotations.of(api).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "Every deploy publishes a version (currentVersion) and the live alias points at it.");
+
+        migrations = function("Migrations", "hexatask-" + stage.name() + "-migrations", MIGRATIONS_HANDLER, code,
+                stage, network.migrationsFunction(), common, 1024, Duration.minutes(5), network, false);
+
+        database.secret().grantRead(api);
+        database.secret().grantRead(migrations);
+
+        migrationsTrigger = Trigger.Builder.create(this, "RunMigrations")
+                .handler(migrations)
+                .invocationType(InvocationType.REQUEST_RESPONSE)
+                .timeout(Duration.minutes(5))
+                .executeAfter(List.of(database.instance(), database.rotation()))
+                .executeBefore(List.of(apiLive))
+                .build();
+        // The attachment completes the secret with host and port, which the migrations need to connect.
+        migrationsTrigger.getNode().addDependency(database.secret());
+        // The trigger normally re-runs only when the function changes; a fresh id per synth makes it run on every
+        // deploy, so a database restored from a snapshot or changed by hand is brought back to the code's schema.
+        ((CfnResource) migrationsTrigger.getNode().getDefaultChild().getNode().getDefaultChild())
+                .addPropertyOverride("MigrationRunId", options.migrationRunId());
+
+        for (var function : List.of(api, migrations)) {
+            NagSuppressions.addResourceSuppressions(function, List.of(
+                    Nag.suppress("AwsSolutions-IAM4",
+                            "AWSLambdaBasicExecutionRole and AWSLambdaVPCAccessExecutionRole are AWS's minimal "
+                                    + "policies for writing the function's logs and attaching it to the VPC.",
+                            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"),
+                    Nag.suppress("AwsSolutions-IAM5",
+                            "X-Ray's PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so "
+                                    + "active tracing needs Resource '*'.",
+                            "Resource::*"),
+                    Nag.suppress("AwsSolutions-L1",
+                            "Java 21 is the release the whole build targets (--release 21); moving the runtime is a "
+                                    + "project-wide decision, not an infrastructure one.")), true);
+        }
+    }
+
+    private Function function(String id, String name, String handler, Code code, StageSettings stage,
+            SecurityGroup securityGroup, Map<String, String> environment, int memoryMb, Duration timeout,
+            Network network, boolean servesRequests) {
+        var logs = LogGroup.Builder.create(this, id + "Logs")
+                .logGroupName("/aws/lambda/" + name)
+                .retention(stage.logRetention())
+                .removalPolicy(stage.statefulRemovalPolicy())
+                .build();
+        var builder = Function.Builder.create(this, id)
+                .functionName(name)
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(handler)
+                .code(code)
+                .memorySize(memoryMb)
+                .timeout(timeout)
+                .environment(environment)
+                .tracing(Tracing.ACTIVE)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(SystemLogLevel.WARN)
+                .logGroup(logs)
+                .vpc(network.vpc())
+                .vpcSubnets(Network.APPLICATION)
+                .securityGroups(List.of(securityGroup));
+        // SnapStart and a concurrency cap matter for the request path; the migrations run once per deploy.
+        if (servesRequests) {
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                    .reservedConcurrentExecutions(stage.api().reservedConcurrency());
+        }
+        return builder.build();
+    }
+
+    public Function api() {
+        return api;
+    }
+
+    public Alias apiLive() {
+        return apiLive;
+    }
+
+    public Function migrations() {
+        return migrations;
+    }
+
+    public Trigger migrationsTrigger() {
+        return migrationsTrigger;
+    }
+}
