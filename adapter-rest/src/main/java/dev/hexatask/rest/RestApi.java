@@ -1,5 +1,8 @@
 package dev.hexatask.rest;
 
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.application.port.in.CheckHealthUseCase;
 import dev.hexatask.application.port.in.CreateTaskUseCase;
 import dev.hexatask.application.port.in.DeleteTaskUseCase;
@@ -60,7 +63,7 @@ public final class RestApi {
                    UpdateTaskUseCase updateTask, DeleteTaskUseCase deleteTask, SummarizeTasksUseCase summarizeTasks,
                    Authenticator authenticator, RestSettings settings) {
         this.authenticator = authenticator;
-        this.cors = new Cors(settings);
+        this.cors = new Cors(settings.allowedOrigins(), settings.corsMaxAge());
         this.retryAfterSeconds = Long.toString(settings.retryAfter().toSeconds());
         HealthHandler healthHandler = new HealthHandler(health);
         ProfileHandlers profiles = new ProfileHandlers(getProfile, updateProfile);

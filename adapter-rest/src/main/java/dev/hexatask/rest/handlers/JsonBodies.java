@@ -1,7 +1,7 @@
 package dev.hexatask.rest.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hexatask.rest.HttpRequest;
+import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.json.BodyShapeException;
 import dev.hexatask.rest.json.Json;
 import dev.hexatask.rest.json.JsonObjectFields;

@@ -1,8 +1,8 @@
 package dev.hexatask.rest.problem;
 
 import dev.hexatask.domain.validation.Violation;
-import dev.hexatask.rest.HttpHeaders;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.json.Json;
 
 import java.util.List;
@@ -29,9 +29,8 @@ public record Problem(ProblemType type, String detail, List<Violation> errors, H
 
     /** A 400 listing every broken rule. */
     public static Problem invalid(List<Violation> violations) {
-        String detail = violations.size() == 1 ? "One field is not valid; see errors."
-                : violations.size() + " fields are not valid; see errors.";
-        return new Problem(ProblemType.VALIDATION, detail, violations, HttpHeaders.EMPTY);
+        return new Problem(ProblemType.VALIDATION, "The request is not valid; errors lists each problem.",
+                violations, HttpHeaders.EMPTY);
     }
 
     public Problem withHeader(String name, String value) {
