@@ -2,9 +2,9 @@ package dev.hexatask.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.hexatask.rest.HttpHeaders;
-import dev.hexatask.rest.HttpRequest;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -112,7 +112,8 @@ final class ProxyEvents {
                 if (value == null) {
                     return null;
                 }
-                count += segments(value).size();
+                // Every '/' in the greedy value starts another segment, an empty one included ("//tasks").
+                count += value.split("/", -1).length;
             } else {
                 count++;
             }

@@ -7,7 +7,7 @@ import dev.hexatask.application.port.in.SummarizeTasksUseCase;
 import dev.hexatask.application.port.in.TaskListRequest;
 import dev.hexatask.domain.user.UserId;
 import dev.hexatask.persistence.PostgresPersistence;
-import dev.hexatask.rest.HttpRequest;
+import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.RestApi;
 import jakarta.inject.Inject;
 import org.crac.Context;
