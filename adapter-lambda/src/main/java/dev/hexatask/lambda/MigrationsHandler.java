@@ -29,14 +29,21 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         this(() -> {
             DatabaseConnection connection = DatabaseConnection.of(DatabaseSource.fromEnvironment(System.getenv()),
                     System.getenv());
-            return PostgresPersistence.start(DatabaseSettings.forLambda(connection.jdbcUrl()),
-                    connection.credentials());
+            return PostgresPersistence.start(settings(connection.jdbcUrl()), connection.credentials());
         });
     }
 
     /** @param persistence opens the adapter on the database to migrate; closed after each run */
     public MigrationsHandler(Supplier<PostgresPersistence> persistence) {
         this.persistence = persistence;
+    }
+
+    /**
+     * Two connections: Flyway holds one for its lock and schema history while it runs the scripts on another (with
+     * the API's pool of one it would wait for itself until the connection timeout).
+     */
+    static DatabaseSettings settings(String jdbcUrl) {
+        return DatabaseSettings.forLambda(jdbcUrl).withPoolSize(2);
     }
 
     @Override
