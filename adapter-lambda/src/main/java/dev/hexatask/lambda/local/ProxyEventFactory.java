@@ -2,7 +2,6 @@ package dev.hexatask.lambda.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,8 +61,7 @@ public final class ProxyEventFactory {
                 .withPath(path)
                 .withResource(path.equals("/") ? "/" : "/{proxy+}")
                 .withPathParameters(path.equals("/") ? null
-                        : Map.of("proxy", URLDecoder.decode(path.substring(1).replace("+", "%2B"),
-                        StandardCharsets.UTF_8)))
+                        : Map.of("proxy", percentDecoded(path.substring(1))))
                 .withHeaders(lastValues(multiHeaders))
                 .withMultiValueHeaders(multiHeaders)
                 .withQueryStringParameters(query.isEmpty() ? null : lastValues(query))
@@ -77,6 +75,22 @@ public final class ProxyEventFactory {
             return event.withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true);
         }
         return event.withBody(new String(body, StandardCharsets.UTF_8)).withIsBase64Encoded(false);
+    }
+
+    /** The path parameter as API Gateway gives it: escapes decoded, a malformed one kept as it is. */
+    static String percentDecoded(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%' && i + 2 < raw.length && Character.digit(raw[i + 1], 16) >= 0
+                    && Character.digit(raw[i + 2], 16) >= 0) {
+                bytes.write(Character.digit(raw[i + 1], 16) * 16 + Character.digit(raw[i + 2], 16));
+                i += 2;
+            } else {
+                bytes.write(raw[i]);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> lastValues(Map<String, List<String>> values) {
@@ -105,6 +119,24 @@ public final class ProxyEventFactory {
         }
     }
 
+    /**
+     * A path as someone types it ({@code /tasks/ä b}) percent-encoded segment by segment; escapes already in it
+     * are kept.
+     */
+    public static String encodePathSegments(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return encoded.toString();
+    }
+
     /** Splits {@code a=1&b=2} into decoded names and values. */
     public static Map<String, List<String>> parseQuery(String query) {
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -113,8 +145,8 @@ public final class ProxyEventFactory {
         }
         for (String pair : query.split("&")) {
             String[] parts = pair.split("=", 2);
-            String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-            String value = parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+            String name = percentDecoded(parts[0].replace("+", " "));
+            String value = parts.length == 2 ? percentDecoded(parts[1].replace("+", " ")) : "";
             values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return values;
