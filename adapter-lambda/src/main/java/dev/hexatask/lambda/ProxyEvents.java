@@ -133,16 +133,16 @@ final class ProxyEvents {
     }
 
     /**
-     * Percent-encodes what may not stand in a path as it is (API Gateway passes some characters decoded); an
-     * escape already present is kept, so an encoded {@code /} stays inside its segment.
+     * Percent-encodes what may not stand in a path as it is (spaces, non-ASCII: API Gateway may pass them
+     * decoded); escapes already present are kept, so an encoded {@code /} stays inside its segment.
      */
     static String encodePath(String path) {
         StringBuilder encoded = new StringBuilder(path.length());
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            boolean escape = b == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
-            if (escape || isPathCharacter(b)) {
+            // '%' stays as it is, a malformed escape included: deciding what it means is the router's job.
+            if (b == '%' || isPathCharacter(b)) {
                 encoded.append((char) b);
             } else {
                 encoded.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
@@ -150,10 +150,6 @@ final class ProxyEvents {
             }
         }
         return encoded.toString();
-    }
-
-    private static boolean isHex(byte b) {
-        return Character.digit(b, 16) >= 0;
     }
 
     /** RFC 3986 pchar and '/', without '%'. */

