@@ -55,7 +55,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
      *                 Manager is out of reach), the request is answered 503 and the next one asks again
      * @param settings what a 503 suggests in {@code Retry-After}
      */
-    ApiHandler(Supplier<RestApi> api, RestSettings settings) {
+    public ApiHandler(Supplier<RestApi> api, RestSettings settings) {
         this.api = api;
         this.retryAfterSeconds = Long.toString(settings.retryAfter().toSeconds());
     }

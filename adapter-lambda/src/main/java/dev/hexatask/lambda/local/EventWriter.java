@@ -80,9 +80,13 @@ public final class EventWriter {
             System.exit(2);
             return;
         }
-        LocalStack stack = LocalStack.read();
+        System.out.println(write(arguments, LocalStack.read()));
+    }
+
+    /** The event as JSON, with a token fetched for the user from the stack's provider. */
+    static String write(Arguments arguments, LocalStack stack) throws IOException, InterruptedException {
         String token = fetchToken(stack, arguments.user());
-        System.out.println(LocalInvoke.mapper().writeValueAsString(event(arguments, "Bearer " + token)));
+        return LocalInvoke.mapper().writeValueAsString(event(arguments, "Bearer " + token));
     }
 
     static APIGatewayProxyRequestEvent event(Arguments arguments, String authorization) {

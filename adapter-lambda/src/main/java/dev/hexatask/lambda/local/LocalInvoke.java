@@ -35,14 +35,19 @@ public final class LocalInvoke {
             System.err.println("No such event file: " + file);
             System.exit(2);
         }
+        System.out.println(invoke(file, LocalStack.read()));
+    }
+
+    /** The response event, as JSON, of the API handler wired to this stack for the event in this file. */
+    static String invoke(Path eventFile, LocalStack stack) throws IOException {
         ObjectMapper json = mapper();
-        APIGatewayProxyRequestEvent event = json.readValue(file.toFile(), APIGatewayProxyRequestEvent.class);
-        LambdaSettings settings = LambdaSettings.fromEnvironment(LocalStack.read().functionEnvironment());
+        APIGatewayProxyRequestEvent event = json.readValue(eventFile.toFile(), APIGatewayProxyRequestEvent.class);
+        LambdaSettings settings = LambdaSettings.fromEnvironment(stack.functionEnvironment());
         ApiComponent component = ApiComponent.create(settings);
         try {
-            APIGatewayProxyResponseEvent response = new ApiHandler(component.restApi().get())
+            APIGatewayProxyResponseEvent response = new ApiHandler(component.restApi()::get, settings.rest())
                     .handleRequest(event, new LocalContext());
-            System.out.println(json.writeValueAsString(response));
+            return json.writeValueAsString(response);
         } finally {
             component.persistence().get().close();
         }

@@ -37,7 +37,8 @@ record LocalStack(String apiUrl, String databaseUrl, String databaseUser, String
         try {
             JsonNode json = new ObjectMapper().readTree(file.toFile());
             return new LocalStack(text(json, "apiUrl", file), text(json, "databaseUrl", file),
-                    text(json, "databaseUser", file), text(json, "databasePassword", file), text(json, "issuer", file),
+                    text(json, "databaseUser", file), json.path("databasePassword").asText(""),
+                    text(json, "issuer", file),
                     text(json, "jwksUrl", file), text(json, "tokenEndpoint", file), text(json, "clientId", file),
                     json.path("scope").asText(""));
         } catch (IOException e) {
