@@ -3,6 +3,7 @@ package dev.hexatask.lambda;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Lazy;
+import dev.hexatask.application.port.out.Authenticator;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.rest.RestApi;
 import jakarta.inject.Singleton;
@@ -19,6 +20,8 @@ public interface ApiComponent {
     Lazy<RestApi> restApi();
 
     Lazy<PostgresPersistence> persistence();
+
+    Authenticator authenticator();
 
     SnapStartPriming snapStartPriming();
 

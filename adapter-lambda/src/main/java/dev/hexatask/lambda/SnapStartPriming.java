@@ -5,10 +5,12 @@ import dagger.Lazy;
 import dev.hexatask.application.port.in.ListTasksUseCase;
 import dev.hexatask.application.port.in.SummarizeTasksUseCase;
 import dev.hexatask.application.port.in.TaskListRequest;
+import dev.hexatask.application.port.out.Authenticator;
 import dev.hexatask.domain.user.UserId;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.RestApi;
+import dev.hexatask.rest.json.Json;
 import jakarta.inject.Inject;
 import org.crac.Context;
 import org.crac.Resource;
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * SnapStart's hooks. Before the snapshot: runs the request path once (routing, JSON, the JWT verifier with the
@@ -35,16 +39,20 @@ public final class SnapStartPriming implements Resource {
     // Hikari closes an evicted connection on its own thread, just after it leaves the pool's count.
     private static final Duration CLOSER_GRACE = Duration.ofMillis(100);
 
+    private static final Duration KEY_FETCH_WAIT = Duration.ofSeconds(10);
+
     private final Lazy<RestApi> api;
+    private final Lazy<Authenticator> authenticator;
     private final Lazy<ListTasksUseCase> listTasks;
     private final Lazy<SummarizeTasksUseCase> summarizeTasks;
     private final Lazy<PostgresPersistence> persistence;
     private int minimumIdle = -1;
 
     @Inject
-    public SnapStartPriming(Lazy<RestApi> api, Lazy<ListTasksUseCase> listTasks,
+    public SnapStartPriming(Lazy<RestApi> api, Lazy<Authenticator> authenticator, Lazy<ListTasksUseCase> listTasks,
                             Lazy<SummarizeTasksUseCase> summarizeTasks, Lazy<PostgresPersistence> persistence) {
         this.api = api;
+        this.authenticator = authenticator;
         this.listTasks = listTasks;
         this.summarizeTasks = summarizeTasks;
         this.persistence = persistence;
@@ -68,16 +76,29 @@ public final class SnapStartPriming implements Resource {
         LOG.info("Restored from the snapshot: the pool connects on the first request");
     }
 
-    /** Runs each part of the request path once; what they answer does not matter, that they ran does. */
-    void prime() {
-        RestApi restApi = api.get();
-        restApi.handle(HttpRequest.of("GET", "/health").withTransportRequestId("snapstart-priming-health"));
+    /**
+     * Runs each part of the request path once; what they answer does not matter, that they ran does. The issuer's
+     * keys are fetched (and Jackson loaded) on another thread while this one connects to the database and loads
+     * jOOQ: one mostly waits on the network while the other works.
+     * Also run when an execution environment starts (Lambda gives the init phase its full CPU), so that the first
+     * request finds the path warm with or without SnapStart. Throws when the database cannot be reached.
+     */
+    public void prime() throws InterruptedException {
         // A well-formed token signed by no key of the issuer: verifying it fetches the issuer's keys and loads the
-        // verifier, and it is refused (401) like any forged token.
-        restApi.handle(HttpRequest.of("GET", "/tasks").withTransportRequestId("snapstart-priming-tasks")
-                .withHeader("Authorization", "Bearer " + unverifiableToken()));
-        listTasks.get().list(PRIMING_USER, TaskListRequest.firstPage());
-        summarizeTasks.get().summarize(PRIMING_USER);
+        // verifier, and it is refused like any forged token.
+        Thread keys = Thread.ofPlatform().daemon().name("hexatask-priming-keys").start(() -> {
+            authenticator.get().authenticate("Bearer " + unverifiableToken());
+            Json.readStrict(Json.write(Map.of("title", "priming", "tags", List.of("a"), "dueDate", "2030-01-01")));
+        });
+        try {
+            RestApi restApi = api.get();
+            restApi.handle(HttpRequest.of("GET", "/health").withTransportRequestId("priming-health"));
+            restApi.handle(HttpRequest.of("GET", "/tasks").withTransportRequestId("priming-tasks"));
+            listTasks.get().list(PRIMING_USER, TaskListRequest.firstPage());
+            summarizeTasks.get().summarize(PRIMING_USER);
+        } finally {
+            keys.join(KEY_FETCH_WAIT);
+        }
     }
 
     /** Empties the pool and keeps it empty (minimum idle 0) until {@link #afterRestore}. */

@@ -124,14 +124,15 @@ class ApiHandlerTest {
         assertThat(mdc.path("awsRequestId").asText()).isNotBlank();
     }
 
-    /** Runs the work with logback configured from the function's own logback.xml, and returns its output lines. */
+    /** Runs the work with logback configured as in the function, and returns its output lines. */
     private static List<String> loggedWithProductionConfiguration(Runnable work) throws Exception {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            configure(context, "/logback.xml");
+            context.reset();
+            JsonLogging.install(context);
             work.run();
         } finally {
             System.setOut(original);

@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * One cold start, run by the cold-start benchmark in a fresh JVM with the Lambda runtime's flags. Prints one line per
- * moment, {@code <name> <epoch ms> <classes loaded so far> [status]}; the benchmark subtracts the moment it
+ * moment, {@code @<name> <epoch ms> <classes loaded so far> <process CPU ms> [status]}; the benchmark subtracts the moment it
  * started the process. Modes: {@code api} (the real handler: construct, then two authenticated {@code GET /tasks}),
  * {@code hello} (the baseline handler) and {@code profile} (each library's first use, one after the other). The
  * token comes in {@code BENCHMARK_AUTHORIZATION}; the rest of the configuration in the function's variables.
@@ -37,7 +37,7 @@ public final class ColdStartProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println("@jvm " + ManagementFactory.getRuntimeMXBean().getStartTime() + " 0 ");
+        System.out.println("@jvm " + ManagementFactory.getRuntimeMXBean().getStartTime() + " 0 0 ");
         mark("main", "");
         switch (args[0]) {
             case "api" -> handler(new ApiHandler());
@@ -62,6 +62,9 @@ public final class ColdStartProbe {
 
     /** Each library's first use in isolation, in the order a request meets them. */
     private static void profile() throws Exception {
+        // As the function's execution environment sets them.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         org.slf4j.LoggerFactory.getLogger(ColdStartProbe.class).info("cold-start profile");
         mark("logback", "");
         ObjectMapper json = new ObjectMapper();
@@ -73,11 +76,19 @@ public final class ColdStartProbe {
                 .getSimpleName();
         mark("nimbus", verdict);
         UrlDatabaseCredentials credentials = UrlDatabaseCredentials.fromUrl(System.getenv("DATABASE_URL"));
-        PostgresPersistence persistence = PostgresPersistence.start(
-                DatabaseSettings.forLambda(credentials.jdbcUrl()), credentials);
-        try (Connection connection = persistence.dataSource().getConnection()) {
+        Class.forName("org.postgresql.Driver");
+        mark("driver", "");
+        try (Connection plain = java.sql.DriverManager.getConnection(credentials.jdbcUrl(),
+                credentials.current().username(), credentials.current().password())) {
+            mark("connect", Boolean.toString(plain.isValid(1)));
+        }
+        DatabaseSettings databaseSettings = DatabaseSettings.forLambda(credentials.jdbcUrl());
+        try (var pool = dev.hexatask.persistence.ConnectionPool.create(databaseSettings, credentials);
+             Connection connection = pool.getConnection()) {
             mark("hikari", Boolean.toString(connection.isValid(1)));
         }
+        PostgresPersistence persistence = PostgresPersistence.start(databaseSettings, credentials);
+        mark("jooqconfig", "");
         persistence.cursorSecret().read();
         mark("jooq", "");
         try (var client = dev.hexatask.secrets.SecretsManagerClients.create(Region.EU_WEST_1,
@@ -90,8 +101,11 @@ public final class ColdStartProbe {
         persistence.close();
     }
 
+    /** {@code @<moment> <epoch ms> <classes loaded> <process CPU ms> [detail]}. */
     private static void mark(String moment, String detail) {
+        long cpuMillis = ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
         System.out.println("@" + moment + " " + System.currentTimeMillis() + " " + CLASSES.getTotalLoadedClassCount()
-                + " " + detail);
+                + " " + cpuMillis + " " + detail);
     }
 }

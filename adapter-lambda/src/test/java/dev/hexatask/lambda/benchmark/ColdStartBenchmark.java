@@ -40,7 +40,8 @@ public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
     }
 
-    record Run(Map<String, Long> millis, Map<String, Long> classes, Map<String, String> details) {
+    record Run(Map<String, Long> millis, Map<String, Long> classes, Map<String, Long> cpu,
+               Map<String, String> details) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +67,7 @@ public final class ColdStartBenchmark {
             environment.put("BENCHMARK_AUTHORIZATION",
                     identityProvider.authorizationHeader(UUID.randomUUID().toString(), "bench"));
 
+            String loadBefore = loadAverage();
             probe(classPath, environment, "api");
             probe(classPath, environment, "hello");
             List<Run> api = new ArrayList<>();
@@ -76,7 +78,8 @@ public final class ColdStartBenchmark {
                 hello.add(probe(classPath, environment, "hello"));
                 profiles.add(probe(classPath, environment, "profile"));
             }
-            String report = report(api, hello, profiles);
+            String report = report(api, hello, profiles) + "\nLoad average (1, 5, 15 min) before the runs: "
+                    + loadBefore + "; after: " + loadAverage() + ".\n";
             System.out.println(report);
             Path out = Path.of(args[0]).getParent().resolve("cold-start.md");
             Files.writeString(out, report);
@@ -96,6 +99,7 @@ public final class ColdStartBenchmark {
         Process process = builder.start();
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Long> classes = new LinkedHashMap<>();
+        Map<String, Long> cpu = new LinkedHashMap<>();
         Map<String, String> details = new LinkedHashMap<>();
         List<String> output = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(
@@ -103,17 +107,18 @@ public final class ColdStartBenchmark {
             for (String line; (line = reader.readLine()) != null; ) {
                 output.add(line);
                 if (line.startsWith("@")) {
-                    String[] parts = line.substring(1).split(" ", 4);
+                    String[] parts = line.substring(1).split(" ", 5);
                     millis.put(parts[0], Long.parseLong(parts[1]) - started);
                     classes.put(parts[0], Long.parseLong(parts[2]));
-                    details.put(parts[0], parts.length > 3 ? parts[3] : "");
+                    cpu.put(parts[0], Long.parseLong(parts[3]));
+                    details.put(parts[0], parts.length > 4 ? parts[4] : "");
                 }
             }
         }
         if (process.waitFor() != 0) {
             throw new IllegalStateException("probe " + mode + " failed:\n" + String.join("\n", output));
         }
-        return new Run(millis, classes, details);
+        return new Run(millis, classes, cpu, details);
     }
 
     private static String report(List<Run> api, List<Run> hello, List<Run> profiles) {
@@ -130,8 +135,8 @@ public final class ColdStartBenchmark {
                 .append("`DATABASE_URL`). Command: `./mvnw -q -pl adapter-lambda -am verify -DskipTests ")
                 .append("-Pcold-start-benchmark`.\n\n");
         md.append("| handler | JVM up (main) | handler constructed | first response | first request alone | ")
-                .append("second request alone | classes loaded after second |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("second request alone | CPU used until first response | classes loaded after second |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (var entry : Map.of("ApiHandler", api, "hello world", hello).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             List<Run> runs = entry.getValue();
@@ -141,24 +146,37 @@ public final class ColdStartBenchmark {
                     .append(" | ").append(median(runs, r -> r.millis().get("first")))
                     .append(" | ").append(median(runs, r -> r.millis().get("first") - r.millis().get("constructed")))
                     .append(" | ").append(median(runs, r -> r.millis().get("second") - r.millis().get("first")))
+                    .append(" | ").append(median(runs, r -> r.cpu().get("first")))
                     .append(" | ").append(median(runs, r -> r.classes().get("second")))
                     .append(" |\n");
         }
         md.append("\nStatuses seen: ApiHandler ").append(api.getFirst().details().get("first")).append('/')
                 .append(api.getFirst().details().get("second")).append(".\n\n");
         md.append("Startup profile (each library's first use, in request order, in a fresh JVM; medians):\n\n");
-        md.append("| phase | ms | classes loaded |\n| --- | ---: | ---: |\n");
+        md.append("| phase | ms | CPU ms | classes loaded |\n| --- | ---: | ---: | ---: |\n");
         String previous = "main";
-        for (String phase : List.of("logback", "jackson", "nimbus", "hikari", "jooq", "sdk", "dagger")) {
+        for (String phase : List.of("logback", "jackson", "nimbus", "driver", "connect", "hikari", "jooqconfig",
+                "jooq", "sdk", "dagger")) {
             String from = previous;
             md.append("| ").append(describe(phase)).append(" | ")
                     .append(median(profiles, r -> r.millis().get(phase) - r.millis().get(from))).append(" | ")
+                    .append(median(profiles, r -> r.cpu().get(phase) - r.cpu().get(from))).append(" | ")
                     .append(median(profiles, r -> r.classes().get(phase) - r.classes().get(from))).append(" |\n");
             previous = phase;
         }
         md.append("| (JVM start to main, for reference) | ").append(median(profiles, r -> r.millis().get("main")))
-                .append(" | ").append(median(profiles, r -> r.classes().get("main"))).append(" |\n");
+                .append(" | ").append(median(profiles, r -> r.cpu().get("main"))).append(" | ").append(median(profiles, r -> r.classes().get("main"))).append(" |\n");
         return md.toString();
+    }
+
+    /** What else the machine was doing, from /proc/loadavg where there is one. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + ", " + fields[1] + ", " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String describe(String phase) {
@@ -166,7 +184,10 @@ public final class ColdStartBenchmark {
             case "logback" -> "SLF4J + logback configuration (JSON encoder)";
             case "jackson" -> "Jackson: first ObjectMapper write and read";
             case "nimbus" -> "Nimbus: verifier built, JWKS fetched, first RS256 token verified";
-            case "hikari" -> "HikariCP pool + PostgreSQL driver: first connection";
+            case "driver" -> "PostgreSQL driver loaded";
+            case "connect" -> "first plain JDBC connection (DriverManager, no pool)";
+            case "hikari" -> "HikariCP pool started, its first connection";
+            case "jooqconfig" -> "jOOQ configuration (PostgresPersistence started: DSL, transactions)";
             case "jooq" -> "jOOQ: first query rendered and run (cursor key)";
             case "sdk" -> "AWS SDK: Secrets Manager client built (URLConnection, no call)";
             case "dagger" -> "Dagger component + RestApi (routes, services) built";
