@@ -124,6 +124,38 @@ class ApiHandlerTest {
         assertThat(mdc.path("awsRequestId").asText()).isNotBlank();
     }
 
+    @Test
+    void naughtyStringsAnywhereInAnEventGetAWellFormedAnswer() throws Exception {
+        String authorization = core.authenticator().register("naughty-token", "naughty-user");
+        ApiHandler handler = new ApiHandler(api);
+        List<String> naughty;
+        try (var in = ApiHandlerTest.class.getResourceAsStream("/dev/hexatask/rest/contract/blns.json")) {
+            naughty = List.of(JSON.readValue(in, String[].class));
+        }
+        assertThat(naughty).hasSizeGreaterThan(500);
+        for (String text : naughty) {
+            // As raw as API Gateway could hand them over: decoded path, any header value, any query name and value.
+            APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+                    .withPath("/tasks/" + text).withResource("/{proxy+}")
+                    .withPathParameters(Map.of("proxy", "tasks/" + text))
+                    .withMultiValueHeaders(Map.of("Authorization", List.of(authorization),
+                            "Content-Type", List.of("application/json"), "X-Naughty", List.of(text), text.isEmpty() ? "X-Empty" : "X-" + text.hashCode(),
+                            List.of(text)))
+                    .withMultiValueQueryStringParameters(Map.of("q", List.of(text), text, List.of("x")))
+                    .withBody(JSON.writeValueAsString(Map.of("title", text)))
+                    .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId(
+                            "naughty-" + text.hashCode()).withStage("prod"));
+            APIGatewayProxyResponseEvent response = handler.handleRequest(event, new TestContext());
+            assertThat(response.getStatusCode()).as(text).isBetween(200, 499);
+            assertThat(response.getMultiValueHeaders().get("X-Request-Id")).as(text).hasSize(1);
+            JSON.readTree(response.getBody());
+            APIGatewayProxyResponseEvent created = handler.handleRequest(event.withPath("/tasks")
+                    .withPathParameters(Map.of("proxy", "tasks")).withMultiValueQueryStringParameters(null),
+                    new TestContext());
+            assertThat(created.getStatusCode()).as(text).isIn(201, 400);
+        }
+    }
+
     /** Runs the work with logback configured as in the function, and returns its output lines. */
     private static List<String> loggedWithProductionConfiguration(Runnable work) throws Exception {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
