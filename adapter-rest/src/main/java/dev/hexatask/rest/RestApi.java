@@ -44,7 +44,7 @@ import java.util.Optional;
 /**
  * The Hexatask HTTP API, whole and transport-neutral: a transport turns what it receives into an {@link HttpRequest},
  * calls {@link #handle} and sends the {@link HttpResponse} back as it is. Every decision about routes, statuses,
- * headers and JSON is made here; {@code openapi.yaml} beside this class describes it.
+ * headers and JSON is made here, and {@code openapi.yaml} (at the root of this module's resources) describes it.
  */
 public final class RestApi {
 

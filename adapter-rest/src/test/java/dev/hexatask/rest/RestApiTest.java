@@ -41,23 +41,35 @@ class RestApiTest {
     private final ListAppender<ILoggingEvent> errors = new ListAppender<>();
     private final ListAppender<ILoggingEvent> access = new ListAppender<>();
 
+    private final Logger apiLogger = (Logger) LoggerFactory.getLogger(RestApi.class);
+    private final Logger accessLogger = (Logger) LoggerFactory.getLogger("dev.hexatask.rest.access");
+    private final Level apiLevel = apiLogger.getLevel();
+    private final Level accessLevel = accessLogger.getLevel();
+    private final boolean apiAdditive = apiLogger.isAdditive();
+    private final boolean accessAdditive = accessLogger.isAdditive();
+
     @BeforeEach
     void captureLogs() {
-        attach(RestApi.class.getName(), errors, Level.DEBUG);
-        attach("dev.hexatask.rest.access", access, Level.INFO);
+        capture(apiLogger, errors, Level.DEBUG);
+        capture(accessLogger, access, Level.INFO);
     }
 
     @AfterEach
     void releaseLogs() {
-        ((Logger) LoggerFactory.getLogger(RestApi.class)).detachAppender(errors);
-        ((Logger) LoggerFactory.getLogger("dev.hexatask.rest.access")).detachAppender(access);
+        apiLogger.detachAppender(errors);
+        apiLogger.setLevel(apiLevel);
+        apiLogger.setAdditive(apiAdditive);
+        accessLogger.detachAppender(access);
+        accessLogger.setLevel(accessLevel);
+        accessLogger.setAdditive(accessAdditive);
     }
 
-    private static void attach(String logger, ListAppender<ILoggingEvent> appender, Level level) {
+    /** Sends the logger's events to the list only, so that the failures provoked here stay out of the console. */
+    private static void capture(Logger logger, ListAppender<ILoggingEvent> appender, Level level) {
         appender.start();
-        Logger target = (Logger) LoggerFactory.getLogger(logger);
-        target.setLevel(level);
-        target.addAppender(appender);
+        logger.setLevel(level);
+        logger.setAdditive(false);
+        logger.addAppender(appender);
     }
 
     private RestApi api(CheckHealthUseCase health, GetProfileUseCase getProfile, CreateTaskUseCase create,

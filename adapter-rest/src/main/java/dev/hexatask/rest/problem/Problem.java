@@ -1,5 +1,6 @@
 package dev.hexatask.rest.problem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hexatask.domain.validation.Violation;
 import dev.hexatask.rest.http.HttpHeaders;
 import dev.hexatask.rest.http.HttpResponse;
@@ -46,7 +47,7 @@ public record Problem(ProblemType type, String detail, List<Violation> errors, H
     }
 
     /** The JSON shape; {@code errors} is left out when there are none. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Body(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
     }
 
