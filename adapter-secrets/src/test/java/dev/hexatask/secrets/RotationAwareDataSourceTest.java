@@ -135,8 +135,10 @@ class RotationAwareDataSourceTest {
             assertThat(workers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(failures).as("failed queries").isEmpty();
-            assertThat(queries).filteredOn(at -> at < passwordChanged).hasSizeGreaterThan(10);
-            assertThat(queries).filteredOn(at -> at > secretPromoted).hasSizeGreaterThan(10);
+            assertThat(queries).filteredOn(at -> at < passwordChanged).as("queries before the password changed")
+                    .hasSizeGreaterThanOrEqualTo(3);
+            assertThat(queries).filteredOn(at -> at > secretPromoted).as("queries after the secret changed")
+                    .hasSizeGreaterThanOrEqualTo(3);
 
             assertThat(rotating.passwordRefusals()).as("refusals during the rotation window").isPositive();
             var opens = List.copyOf(target.opens);
