@@ -80,7 +80,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } catch (ProxyEvents.UnreadableEventException e) {
             LOG.warn("Unreadable event: {}", e.getMessage());
             String requestId = requestIdOf(event);
-            ProblemType type = e.getMessage().contains("base64") ? ProblemType.MALFORMED_BODY : ProblemType.VALIDATION;
+            ProblemType type = e.body() ? ProblemType.MALFORMED_BODY : ProblemType.VALIDATION;
             return finish(Problem.of(type, "The event is not an API Gateway proxy request this API can read: "
                     + e.getMessage() + ".").toResponse(requestId), requestId);
         }

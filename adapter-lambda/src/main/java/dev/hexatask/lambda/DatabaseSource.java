@@ -1,5 +1,6 @@
 package dev.hexatask.lambda;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public sealed interface DatabaseSource {
 
     /** Only the database settings, for the migrations handler. */
     static DatabaseSource fromEnvironment(Map<String, String> environment) {
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         Optional<DatabaseSource> source = fromEnvironment(environment, problems);
         if (source.isEmpty()) {
             throw new InvalidConfigurationException(problems);

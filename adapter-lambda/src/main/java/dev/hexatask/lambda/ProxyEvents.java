@@ -29,29 +29,36 @@ final class ProxyEvents {
     /** The event does not describe an HTTP request that can be handed on. */
     static final class UnreadableEventException extends Exception {
 
-        UnreadableEventException(String reason) {
+        private final boolean body;
+
+        UnreadableEventException(String reason, boolean body) {
             super(reason, null, false, false);
+            this.body = body;
+        }
+
+        /** Whether the body is what cannot be read (the rest of the event could be). */
+        boolean body() {
+            return body;
         }
     }
 
     static HttpRequest toRequest(APIGatewayProxyRequestEvent event) throws UnreadableEventException {
         if (event == null) {
-            throw new UnreadableEventException("no event");
+            throw new UnreadableEventException("no event", false);
         }
         String method = event.getHttpMethod();
         if (method == null || method.isEmpty()) {
-            throw new UnreadableEventException("the event has no httpMethod");
+            throw new UnreadableEventException("the event has no httpMethod", false);
         }
         APIGatewayProxyRequestEvent.ProxyRequestContext context = event.getRequestContext();
         String path = apiPath(event, context);
         if (path == null) {
-            throw new UnreadableEventException("the event has no path");
+            throw new UnreadableEventException("the event has no path", false);
         }
-        HttpRequest request = new HttpRequest(method, path, query(event), headers(event), body(event),
+        return new HttpRequest(method, path, query(event), headers(event), body(event),
                 Optional.ofNullable(context == null || context.getIdentity() == null ? null
                         : context.getIdentity().getSourceIp()),
                 Optional.ofNullable(context == null ? null : context.getRequestId()));
-        return request;
     }
 
     static APIGatewayProxyResponseEvent toEvent(HttpResponse response) {
@@ -203,7 +210,7 @@ final class ProxyEvents {
             try {
                 return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw new UnreadableEventException("isBase64Encoded is true but the body is not base64");
+                throw new UnreadableEventException("isBase64Encoded is true but the body is not base64", true);
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
