@@ -46,6 +46,22 @@ class AdapterRulesTest {
             .because("storage is reached through the core's ports; credentials come through the port too");
 
     @ArchTest
+    static final ArchRule theLambdaTransportIsAlone = noClasses()
+            .that().resideInAPackage("dev.hexatask.lambda..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.hexatask.javalin..", "dev.hexatask.infra..")
+            .because("each deployable is its own composition root");
+
+    /** The SnapStart hook alone reaches into the JSON layer: it warms it up before the snapshot is taken. */
+    @ArchTest
+    static final ArchRule theLambdaTransportHoldsNoRouteLogic = noClasses()
+            .that().resideInAPackage("dev.hexatask.lambda..")
+            .and().doNotHaveSimpleName("SnapStartPriming")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.hexatask.rest.handlers..",
+                    "dev.hexatask.rest.routing..", "dev.hexatask.rest.json..")
+            .because("the transport only translates to and from the one HTTP contract (it may render a problem of "
+                    + "its own, for an event it cannot translate)");
+
+    @ArchTest
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.hexatask.domain..", "dev.hexatask.application..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -21,6 +21,14 @@ public interface ContractEnvironment extends AutoCloseable {
      */
     boolean setDatabaseReachable(boolean reachable);
 
+    /**
+     * True when the transport gives every request an id of its own (API Gateway's request id), which
+     * {@code RequestIds} prefers to a client's {@code X-Request-Id}: then a client's id is replaced, not echoed.
+     */
+    default boolean transportAssignsRequestIds() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -1,0 +1,114 @@
+package dev.hexatask.lambda;
+
+import dev.hexatask.persistence.PostgresPersistence;
+import dev.hexatask.persistence.UrlDatabaseCredentials;
+import dev.hexatask.persistence.testing.PostgresTestDatabase;
+import dev.hexatask.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The migrations function on real PostgreSQL: fresh, again, broken, and tampered with. */
+@ExtendWith(PostgresTestDatabase.class)
+class MigrationsHandlerTest {
+
+    private final TestDatabase migrated;
+
+    MigrationsHandlerTest(TestDatabase migrated) {
+        this.migrated = migrated;
+    }
+
+    @Test
+    void migratesAnEmptyDatabaseAndAgainChangesNothing() throws Exception {
+        String url = emptyDatabase();
+        MigrationsHandler handler = handlerFor(url);
+        Map<String, String> first = handler.handleRequest(Map.of(), new TestContext());
+        assertThat(first.get("schemaVersion")).isEqualTo(latestVersion(migrated.jdbcUrl())).isNotBlank();
+        long applied = count(url, "select count(*) from flyway_schema_history where success");
+        assertThat(count(url, "select count(*) from cursor_signing_key")).isEqualTo(1);
+
+        Map<String, String> again = handler.handleRequest(Map.of("trigger", "redeploy"), new TestContext());
+        assertThat(again).isEqualTo(first);
+        assertThat(count(url, "select count(*) from flyway_schema_history where success")).isEqualTo(applied);
+    }
+
+    @Test
+    void aMigrationThatFailsThrowsAndLeavesNothingHalfApplied() throws Exception {
+        String url = emptyDatabase();
+        MigrationsHandler handler = handlerFor(url);
+        handler.handleRequest(Map.of(), new TestContext());
+        // Forget that the first script ran: running it again fails on its first CREATE, as a broken script would.
+        execute(url, "delete from flyway_schema_history where version = '1'");
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new TestContext()))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("already exists");
+        assertThat(count(url, "select count(*) from flyway_schema_history where success"))
+                .as("no version recorded as applied").isZero();
+        assertThat(count(url, "select count(*) from cursor_signing_key"))
+                .as("PostgreSQL rolled the failed script back").isEqualTo(1);
+    }
+
+    @Test
+    void anAppliedScriptThatWasAlteredFailsValidation() throws Exception {
+        String url = emptyDatabase();
+        MigrationsHandler handler = handlerFor(url);
+        handler.handleRequest(Map.of(), new TestContext());
+        execute(url, "update flyway_schema_history set checksum = checksum + 1 where version = '1'");
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new TestContext()))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("checksum");
+    }
+
+    private MigrationsHandler handlerFor(String url) {
+        var owner = migrated.credentials().current();
+        return new MigrationsHandler(() -> PostgresPersistence.start(MigrationsHandler.settings(url),
+                UrlDatabaseCredentials.of(url, owner.username(), owner.password())));
+    }
+
+    /** A new, empty database on the test server; its JDBC URL. */
+    private String emptyDatabase() {
+        String name = "hexatask_migrations_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        migrated.executeOnServer("create database " + name + " encoding 'UTF8' template template0");
+        String url = migrated.jdbcUrl();
+        return url.replace("/" + migrated.name(), "/" + name);
+    }
+
+    private String latestVersion(String url) throws SQLException {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(
+                     "select version from flyway_schema_history where success order by installed_rank desc limit 1")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private long count(String url, String sql) throws SQLException {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private void execute(String url, String sql) throws SQLException {
+        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Connection connect(String url) throws SQLException {
+        var owner = migrated.credentials().current();
+        return java.sql.DriverManager.getConnection(url, owner.username(), owner.password());
+    }
+}
