@@ -89,9 +89,7 @@ final class ApiModule {
     @Provides
     @Singleton
     static PostgresPersistence persistence(LambdaSettings settings, DatabaseConnection connection) {
-        return PostgresPersistence.start(
-                DatabaseSettings.forLambda(connection.jdbcUrl()).withPoolSize(settings.poolSize()),
-                connection.credentials());
+        return connection.open(DatabaseSettings.forLambda(connection.jdbcUrl()).withPoolSize(settings.poolSize()));
     }
 
     @Provides

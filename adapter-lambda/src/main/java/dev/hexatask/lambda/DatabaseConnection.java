@@ -1,7 +1,11 @@
 package dev.hexatask.lambda;
 
 import dev.hexatask.application.port.out.DatabaseCredentials;
+import dev.hexatask.persistence.DatabaseSettings;
+import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
+import dev.hexatask.secrets.RotationAwareDataSource;
+import dev.hexatask.secrets.RotationRetryPolicy;
 import dev.hexatask.secrets.SecretsManagerClients;
 import dev.hexatask.secrets.SecretsManagerDatabaseCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,14 +13,36 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The database to connect to and the credentials port that signs every new connection in.
  *
- * @param jdbcUrl a {@code jdbc:postgresql:} URL without credentials
+ * @param jdbcUrl    a {@code jdbc:postgresql:} URL without credentials
+ * @param fromSecret whether the credentials come from a rotated Secrets Manager secret
  */
-public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials) {
+public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials, boolean fromSecret) {
+
+    /**
+     * How long a request may wait for a new connection when the password is being rotated: well inside the API
+     * function's 15 s timeout, so the caller gets a 503 problem rather than a gateway timeout.
+     */
+    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * The persistence adapter over this database. With a secret, new connections go through adapter-secrets'
+     * {@link RotationAwareDataSource}: a refused password makes it read the secret again and retry with backoff,
+     * covering the moments when the database already has the new password and the secret's current version does
+     * not yet; connections already open are untouched.
+     */
+    public PostgresPersistence open(DatabaseSettings settings) {
+        if (!fromSecret) {
+            return PostgresPersistence.start(settings, credentials);
+        }
+        return PostgresPersistence.start(settings.withConnectionTimeout(ROTATION_CONNECTION_WAIT), credentials,
+                driver -> new RotationAwareDataSource(driver, credentials, RotationRetryPolicy.defaults()));
+    }
 
     /**
      * Resolves the source. A secret is read once here (its host, port and database name make the URL); the
@@ -26,13 +52,13 @@ public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials
         return switch (source) {
             case DatabaseSource.Url url -> {
                 UrlDatabaseCredentials credentials = UrlDatabaseCredentials.fromUrl(url.url());
-                yield new DatabaseConnection(credentials.jdbcUrl(), credentials);
+                yield new DatabaseConnection(credentials.jdbcUrl(), credentials, false);
             }
             case DatabaseSource.Secret secret -> {
                 SecretsManagerDatabaseCredentials credentials = new SecretsManagerDatabaseCredentials(
                         SecretsManagerClients.create(Region.of(secret.region()), awsCredentials(environment), null),
                         secret.secretArn());
-                yield new DatabaseConnection(credentials.secret().jdbcUrl(), credentials);
+                yield new DatabaseConnection(credentials.secret().jdbcUrl(), credentials, true);
             }
         };
     }

@@ -29,7 +29,7 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         this(() -> {
             DatabaseConnection connection = DatabaseConnection.of(DatabaseSource.fromEnvironment(System.getenv()),
                     System.getenv());
-            return PostgresPersistence.start(settings(connection.jdbcUrl()), connection.credentials());
+            return connection.open(settings(connection.jdbcUrl()));
         });
     }
 

@@ -4,9 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
 import dev.hexatask.application.port.out.DatabaseCredentials;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
 
 /** Builds the HikariCP pool. */
 public final class ConnectionPool {
+
+    private static final String APPLICATION_NAME = "hexatask";
 
     private ConnectionPool() {
     }
@@ -17,25 +22,61 @@ public final class ConnectionPool {
      * The pool starts without connecting: an unreachable database makes requests fail, not the start-up.
      */
     public static HikariDataSource create(DatabaseSettings settings, DatabaseCredentials credentials) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("hexatask");
+        HikariConfig config = baseConfig(settings);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setCredentialsProvider(() -> {
             DatabaseCredentials.Credentials current = credentials.current();
             return Credentials.of(current.username(), current.password());
         });
+        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        config.addDataSourceProperty("connectTimeout", Long.toString(connectTimeoutSeconds(settings)));
+        // A connection that stops answering (a failover, a dropped network) is given up on a little after the
+        // longest statement could have run.
+        config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeoutSeconds(settings)));
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * A pool over {@code connections}, a data source that signs new connections in by itself: typically a decorator
+     * over {@link #driverDataSource} that asks a credentials port and rides out a password rotation. The pool adds
+     * no user name or password of its own.
+     */
+    public static HikariDataSource create(DatabaseSettings settings, DataSource connections) {
+        HikariConfig config = baseConfig(settings);
+        config.setDataSource(connections);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * PostgreSQL's own, unpooled data source for the settings' URL, with the same timeouts and application name
+     * as the pool's connections; it connects with the user name and password it is given.
+     */
+    public static DataSource driverDataSource(DatabaseSettings settings) {
+        PGSimpleDataSource driver = new PGSimpleDataSource();
+        driver.setURL(settings.jdbcUrl());
+        driver.setApplicationName(APPLICATION_NAME);
+        driver.setConnectTimeout((int) connectTimeoutSeconds(settings));
+        driver.setSocketTimeout((int) socketTimeoutSeconds(settings));
+        return driver;
+    }
+
+    private static HikariConfig baseConfig(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("hexatask");
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(settings.poolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setInitializationFailTimeout(-1);
         config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
-        config.addDataSourceProperty("ApplicationName", "hexatask");
-        config.addDataSourceProperty("connectTimeout", Long.toString(seconds(settings.connectionTimeout().toMillis())));
-        // A connection that stops answering (a failover, a dropped network) is given up on a little after the
-        // longest statement could have run.
-        config.addDataSourceProperty("socketTimeout",
-                Long.toString(seconds(settings.statementTimeout().toMillis()) + 5));
-        return new HikariDataSource(config);
+        return config;
+    }
+
+    private static long connectTimeoutSeconds(DatabaseSettings settings) {
+        return seconds(settings.connectionTimeout().toMillis());
+    }
+
+    private static long socketTimeoutSeconds(DatabaseSettings settings) {
+        return seconds(settings.statementTimeout().toMillis()) + 5;
     }
 
     private static long seconds(long millis) {

@@ -16,6 +16,7 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import javax.sql.DataSource;
+import java.util.function.UnaryOperator;
 
 /**
  * The adapter, assembled: one connection pool and every port it implements, sharing one thread-bound transaction.
@@ -41,6 +42,17 @@ public final class PostgresPersistence implements AutoCloseable {
 
     public static PostgresPersistence start(DatabaseSettings settings, DatabaseCredentials credentials) {
         return new PostgresPersistence(ConnectionPool.create(settings, credentials), credentials, settings);
+    }
+
+    /**
+     * The adapter over connections that {@code signIn} makes from PostgreSQL's driver data source: a decorator that
+     * takes its user name and password from {@code credentials} (for instance one that rides out a secret's
+     * rotation with retries).
+     */
+    public static PostgresPersistence start(DatabaseSettings settings, DatabaseCredentials credentials,
+                                            UnaryOperator<DataSource> signIn) {
+        DataSource connections = signIn.apply(ConnectionPool.driverDataSource(settings));
+        return new PostgresPersistence(ConnectionPool.create(settings, connections), credentials, settings);
     }
 
     /** Applies pending migrations over this adapter's pool; returns the schema version. */
