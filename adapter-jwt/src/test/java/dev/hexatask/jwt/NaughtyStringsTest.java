@@ -1,6 +1,7 @@
 package dev.hexatask.jwt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hexatask.application.fixtures.NaughtyStrings;
 import dev.hexatask.application.port.out.AuthenticationResult;
 import dev.hexatask.jwt.testing.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +28,7 @@ class NaughtyStringsTest {
     static void start() throws IOException {
         idp = TestIdentityProvider.start();
         authenticator = new CognitoAccessTokenAuthenticator(idp.settings());
-        naughtyStrings = List.of(new ObjectMapper().readValue(blns().toFile(), String[].class));
+        naughtyStrings = List.of(new ObjectMapper().readValue(NaughtyStrings.json(), String[].class));
         assertThat(naughtyStrings).hasSizeGreaterThan(500);
     }
 
@@ -78,16 +77,5 @@ class NaughtyStringsTest {
                         .isIn("token sub is not a valid user id", "token has no usable username claim");
             }
         }
-    }
-
-    /** The shared data folder sits beside the repository, both in a developer's checkout and in CI. */
-    private static Path blns() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/blns.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/data/blns.json not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -129,7 +129,7 @@ class ApiHandlerTest {
         String authorization = core.authenticator().register("naughty-token", "naughty-user");
         ApiHandler handler = new ApiHandler(api);
         List<String> naughty;
-        try (var in = ApiHandlerTest.class.getResourceAsStream("/dev/hexatask/rest/contract/blns.json")) {
+        try (var in = dev.hexatask.application.fixtures.NaughtyStrings.json().openStream()) {
             naughty = List.of(JSON.readValue(in, String[].class));
         }
         assertThat(naughty).hasSizeGreaterThan(500);

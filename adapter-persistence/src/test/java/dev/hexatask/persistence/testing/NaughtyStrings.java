@@ -50,10 +50,7 @@ public final class NaughtyStrings {
     }
 
     private static List<String> blns() {
-        try (InputStream json = NaughtyStrings.class.getResourceAsStream("blns.json")) {
-            if (json == null) {
-                throw new IllegalStateException("blns.json is missing from the test resources");
-            }
+        try (InputStream json = dev.hexatask.application.fixtures.NaughtyStrings.json().openStream()) {
             return new ObjectMapper().readValue(json, new TypeReference<List<String>>() {
             });
         } catch (IOException e) {

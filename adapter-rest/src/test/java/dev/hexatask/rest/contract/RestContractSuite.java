@@ -1028,7 +1028,7 @@ public abstract class RestContractSuite {
     }
 
     protected static List<String> naughtyStrings() {
-        try (InputStream in = RestContractSuite.class.getResourceAsStream("blns.json")) {
+        try (InputStream in = dev.hexatask.application.fixtures.NaughtyStrings.json().openStream()) {
             return List.of(JSON.readValue(in, String[].class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
