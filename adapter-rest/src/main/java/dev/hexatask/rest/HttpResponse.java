@@ -1,0 +1,65 @@
+package dev.hexatask.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One HTTP response for a transport to send as it is.
+ *
+ * @param status  the status code
+ * @param headers the header fields; a header may have several values, which a transport sends as separate fields
+ * @param body    the body's bytes; empty when there is none
+ */
+public record HttpResponse(int status, HttpHeaders headers, byte[] body) {
+
+    public HttpResponse {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("not an HTTP status: " + status);
+        }
+        Objects.requireNonNull(headers, "headers");
+        body = body == null ? new byte[0] : body.clone();
+    }
+
+    public static HttpResponse of(int status) {
+        return new HttpResponse(status, HttpHeaders.EMPTY, new byte[0]);
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body decoded as UTF-8, which every body of this API is. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    public HttpResponse withHeader(String name, String value) {
+        return new HttpResponse(status, headers.with(name, value), body);
+    }
+
+    public HttpResponse plusHeader(String name, String value) {
+        return new HttpResponse(status, headers.plus(name, value), body);
+    }
+
+    public HttpResponse withBody(String contentType, byte[] content) {
+        return new HttpResponse(status, headers.with("Content-Type", contentType), content);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HttpResponse that && status == that.status && headers.equals(that.headers)
+                && Arrays.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, headers, Arrays.hashCode(body));
+    }
+
+    @Override
+    public String toString() {
+        return "HttpResponse[" + status + ", headers=" + headers + ", body=" + body.length + " bytes]";
+    }
+}

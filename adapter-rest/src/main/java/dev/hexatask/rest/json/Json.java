@@ -1,0 +1,100 @@
+package dev.hexatask.rest.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** The one Jackson configuration of the API: strict when reading, ISO-8601 dates when writing. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
+
+    static {
+        // A 64 KiB body cannot nest deeper than this usefully; the limit keeps a hostile body from exhausting the stack.
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    }
+
+    private Json() {
+    }
+
+    /** The value as JSON bytes (UTF-8). */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a response representation could not be written", e);
+        }
+    }
+
+    /** The value as a JSON string, for log lines. */
+    public static String writeString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a log line could not be written", e);
+        }
+    }
+
+    /**
+     * Parses a request body: well-formed UTF-8 (overlong forms, encoded surrogates and truncated sequences are
+     * refused), one JSON value, no duplicate keys, nothing after it.
+     *
+     * @throws MalformedJsonException with a message fit for a client
+     */
+    public static JsonNode readStrict(byte[] body) {
+        String text;
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            text = chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedJsonException("The request body is not valid UTF-8.");
+        }
+        if (text.isBlank()) {
+            throw new MalformedJsonException("The request body is empty; a JSON object is required.");
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(describe(e));
+        }
+    }
+
+    /** Jackson's own messages can quote input and name classes; clients get a plain description instead. */
+    private static String describe(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (original.startsWith("Duplicate field")) {
+            return "The request body has the same member name twice" + where + ".";
+        }
+        if (original.contains("nesting depth")) {
+            return "The request body is nested too deeply.";
+        }
+        return "The request body is not well-formed JSON" + where + ".";
+    }
+}

@@ -1,0 +1,9 @@
+package dev.hexatask.rest.routing;
+
+import dev.hexatask.rest.HttpResponse;
+
+/** Answers one route: parse, call a use case, render. */
+@FunctionalInterface
+public interface Handler {
+    HttpResponse handle(Exchange exchange);
+}

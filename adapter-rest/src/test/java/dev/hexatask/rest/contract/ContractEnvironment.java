@@ -1,0 +1,27 @@
+package dev.hexatask.rest.contract;
+
+/**
+ * What one run of the contract suite runs against: the only thing that differs between runs (in-memory core,
+ * PostgreSQL, the Javalin server, the Lambda handler).
+ */
+public interface ContractEnvironment extends AutoCloseable {
+
+    /** The API as this environment exposes it. */
+    ContractClient client();
+
+    /** A new user, unknown to the API until now, with a token the API accepts. */
+    ContractUser newUser();
+
+    /** An origin on the API's CORS allow-list. */
+    String allowedOrigin();
+
+    /**
+     * Makes the database unreachable (or reachable again) for the health check; false when this environment
+     * cannot, and the test that needs it is skipped.
+     */
+    boolean setDatabaseReachable(boolean reachable);
+
+    @Override
+    default void close() {
+    }
+}
