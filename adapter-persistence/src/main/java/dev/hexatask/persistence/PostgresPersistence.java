@@ -1,0 +1,96 @@
+package dev.hexatask.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hexatask.application.port.out.DatabaseCredentials;
+import dev.hexatask.application.port.out.DatabaseHealth;
+import dev.hexatask.application.port.out.IdempotencyRecords;
+import dev.hexatask.application.port.out.Profiles;
+import dev.hexatask.application.port.out.Tasks;
+import dev.hexatask.application.port.out.Transactions;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+import javax.sql.DataSource;
+
+/**
+ * The adapter, assembled: one connection pool and every port it implements, sharing one thread-bound transaction.
+ * A composition root builds one per process and closes it on shutdown.
+ */
+public final class PostgresPersistence implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final DSLContext db;
+    private final DatabaseSettings settings;
+
+    private PostgresPersistence(HikariDataSource pool, DatabaseCredentials credentials, DatabaseSettings settings) {
+        this.pool = pool;
+        this.settings = settings;
+        ThreadLocalTransactionProvider transactions =
+                new ThreadLocalTransactionProvider(new CredentialRefreshingConnections(pool, credentials), true);
+        this.db = DSL.using(new DefaultConfiguration()
+                .set(SQLDialect.POSTGRES)
+                .set(transactions)
+                // Statements are never logged: their bind values are user data.
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)));
+    }
+
+    public static PostgresPersistence start(DatabaseSettings settings, DatabaseCredentials credentials) {
+        return new PostgresPersistence(ConnectionPool.create(settings, credentials), credentials, settings);
+    }
+
+    /** Applies pending migrations over this adapter's pool; returns the schema version. */
+    public String migrate() {
+        try {
+            return Migrations.migrate(pool);
+        } catch (RuntimeException e) {
+            if (StorageFailures.isUnavailable(e)) {
+                throw new dev.hexatask.application.port.out.StorageUnavailableException(
+                        "the database cannot be reached to migrate it", e);
+            }
+            throw e;
+        }
+    }
+
+    public Tasks tasks() {
+        return new PostgresTasks(db);
+    }
+
+    public Profiles profiles() {
+        return new PostgresProfiles(db);
+    }
+
+    public IdempotencyRecords idempotencyRecords() {
+        return new PostgresIdempotencyRecords(db, settings.inFlightWait());
+    }
+
+    public Transactions transactions() {
+        return new JooqTransactions(db);
+    }
+
+    public DatabaseHealth health() {
+        return new PostgresDatabaseHealth(pool);
+    }
+
+    public PostgresCursorSecret cursorSecret() {
+        return new PostgresCursorSecret(db);
+    }
+
+    /** The pool, for tools such as the migrations handler and for tests. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Makes every pooled connection be replaced by a new one (with the credentials of now) once it is idle. */
+    public void renewConnections() {
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.hexatask.persistence;
+
+import dev.hexatask.domain.task.Description;
+import dev.hexatask.domain.task.Priority;
+import dev.hexatask.domain.task.Tag;
+import dev.hexatask.domain.task.Tags;
+import dev.hexatask.domain.task.Task;
+import dev.hexatask.domain.task.TaskId;
+import dev.hexatask.domain.task.TaskStatus;
+import dev.hexatask.domain.task.Title;
+import dev.hexatask.domain.user.UserId;
+import dev.hexatask.persistence.jooq.tables.IdempotencyRecords;
+import dev.hexatask.persistence.jooq.tables.Tasks;
+import org.jooq.Field;
+import org.jooq.Record;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A task's columns, which the tasks table and the idempotency records' snapshot of the created task share, and the
+ * mapping between them and the domain's {@link Task}.
+ */
+record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<String> description,
+                Field<String> status, Field<Short> priorityRank, Field<LocalDate> dueDate, Field<String[]> tags,
+                Field<Long> version, Field<OffsetDateTime> createdAt, Field<OffsetDateTime> updatedAt,
+                Field<OffsetDateTime> completedAt) {
+
+    static final TaskRows TASKS = of(Tasks.TASKS);
+    static final TaskRows SNAPSHOTS = of(IdempotencyRecords.IDEMPOTENCY_RECORDS);
+
+    private static TaskRows of(Tasks t) {
+        return new TaskRows(t.ID, t.OWNER, t.TITLE, t.DESCRIPTION, t.STATUS, t.PRIORITY_RANK, t.DUE_DATE, t.TAGS,
+                t.VERSION, t.CREATED_AT, t.UPDATED_AT, t.COMPLETED_AT);
+    }
+
+    private static TaskRows of(IdempotencyRecords r) {
+        return new TaskRows(r.TASK_ID, r.OWNER, r.TITLE, r.DESCRIPTION, r.STATUS, r.PRIORITY_RANK, r.DUE_DATE, r.TAGS,
+                r.VERSION, r.TASK_CREATED_AT, r.TASK_UPDATED_AT, r.COMPLETED_AT);
+    }
+
+    Field<?>[] all() {
+        return new Field<?>[] {id, owner, title, description, status, priorityRank, dueDate, tags, version,
+            createdAt, updatedAt, completedAt};
+    }
+
+    /** Every column's value for the task, for an insert. */
+    Map<Field<?>, Object> valuesOf(Task task) {
+        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(id, task.id().value());
+        values.put(owner, task.owner().value());
+        values.putAll(changedValuesOf(task));
+        values.put(createdAt, timestamp(task.createdAt()));
+        return values;
+    }
+
+    /** The columns a revision may change. */
+    Map<Field<?>, Object> changedValuesOf(Task task) {
+        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(title, task.title().value());
+        values.put(description, task.description().map(Description::value).orElse(null));
+        values.put(status, task.status().name());
+        values.put(priorityRank, (short) task.priority().rank());
+        values.put(dueDate, task.dueDate().orElse(null));
+        values.put(tags, task.tags().names().toArray(String[]::new));
+        values.put(version, task.version());
+        values.put(updatedAt, timestamp(task.updatedAt()));
+        values.put(completedAt, task.completedAt().map(TaskRows::timestamp).orElse(null));
+        return values;
+    }
+
+    Task toTask(Record row) {
+        return new Task(
+                TaskId.of(row.get(id)),
+                UserId.of(row.get(owner)),
+                Title.of(row.get(title)),
+                Optional.ofNullable(row.get(description)).map(Description::new),
+                TaskStatus.valueOf(row.get(status)),
+                Priority.fromRank(row.get(priorityRank)),
+                Optional.ofNullable(row.get(dueDate)),
+                new Tags(Arrays.stream(row.get(tags)).map(Tag::of).toList()),
+                row.get(version),
+                row.get(createdAt).toInstant(),
+                row.get(updatedAt).toInstant(),
+                Optional.ofNullable(row.get(completedAt)).map(OffsetDateTime::toInstant));
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
