@@ -157,7 +157,8 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // The library's parser lets some odd JSON through as unchecked exceptions (a header of "null" is one).
             throw new Rejection("token is not a JWS: its header is not valid base64url JSON of a signed JWT");
         }
         JWSHeader header = jwt.getHeader();
@@ -200,11 +201,17 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
     }
 
     private static UserId userId(String sub) throws Rejection {
+        UserId id;
         try {
-            return UserId.of(sub);
+            id = UserId.of(sub);
         } catch (DomainValidationException e) {
             throw new Rejection("token sub is not a valid user id");
         }
+        // UserId strips white space: two different subs must never become one owner.
+        if (!id.value().equals(sub)) {
+            throw new Rejection("token sub is not a valid user id");
+        }
+        return id;
     }
 
     private static AuthenticationResult reject(String reason) {

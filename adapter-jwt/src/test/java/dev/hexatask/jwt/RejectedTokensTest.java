@@ -214,6 +214,8 @@ class RejectedTokensTest {
                 forgery("no exp", () -> bearer(c -> c.expirationTime(null)), "missing required claims"),
                 forgery("no iat", () -> bearer(c -> c.issueTime(null)), "missing required claims"),
                 forgery("blank sub", () -> bearer(c -> c.subject("   ")), "sub is not a valid user id"),
+                forgery("sub with surrounding white space", () -> bearer(c -> c.subject(" user-1")),
+                        "sub is not a valid user id"),
                 forgery("sub with a control character", () -> bearer(c -> c.subject("user\u0000admin")),
                         "sub is not a valid user id"),
                 forgery("no username", () -> bearer(c -> c.claim("username", null)), "no usable username"),
