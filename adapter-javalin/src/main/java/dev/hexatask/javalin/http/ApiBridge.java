@@ -69,7 +69,13 @@ public final class ApiBridge {
 
     private static void write(HttpResponse response, HttpServletResponse out) throws IOException {
         out.setStatus(response.status());
-        response.headers().toMap().forEach((name, values) -> values.forEach(value -> out.addHeader(name, value)));
+        // Javalin gives every response a default type; the API's own (or none) replaces it.
+        out.setContentType(response.headers().first("Content-Type").orElse(null));
+        response.headers().toMap().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> out.addHeader(name, value));
+            }
+        });
         byte[] body = response.body();
         out.setContentLength(body.length);
         try (OutputStream stream = out.getOutputStream()) {

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,12 @@ public final class HexataskServer implements AutoCloseable {
     private static final List<HandlerType> API_METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY,
             HandlerType.TRACE);
+
+    private static final Map<String, String> SWAGGER_UI_FILES = Map.of(
+            "swagger-ui.css", "text/css; charset=utf-8",
+            "swagger-ui-bundle.js", "text/javascript; charset=utf-8",
+            "swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8",
+            "favicon-32x32.png", "image/png");
 
     private final Javalin javalin;
 
@@ -60,19 +68,24 @@ public final class HexataskServer implements AutoCloseable {
             javalinConfig.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // Every path reaches the router as sent (%zz, %2e%2e, %2f, %00, //): the API matches raw segments
+                // and answers 404 or 400 with its own problem, the same over every transport. Nothing here maps a
+                // decoded path to a file except FrontendFiles, which normalises and confines it.
+                http.setUriCompliance(UriCompliance.UNSAFE.with("hexatask",
+                        UriCompliance.Violation.BAD_PERCENT_ENCODING));
             });
             javalinConfig.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
                 server.setErrorHandler(new ProblemErrorHandler());
                 server.setHandler(new GracefulHandler());
             });
-            javalinConfig.staticFiles.enableWebjars();
 
             var routes = javalinConfig.routes;
             routes.get(API_PREFIX + "/openapi.yaml", ctx -> sendBytes(ctx, "application/yaml; charset=utf-8",
                     "no-cache", openApi));
             routes.get(API_PREFIX + "/docs", ctx -> sendBytes(ctx, "text/html; charset=utf-8", "no-cache",
                     DOCS_PAGE.getBytes(StandardCharsets.UTF_8)));
+            routes.get(API_PREFIX + "/docs/{file}", HexataskServer::swaggerUiFile);
             for (HandlerType method : API_METHODS) {
                 routes.addHttpHandler(method, API_PREFIX, bridge::handle);
                 routes.addHttpHandler(method, API_PREFIX + "/*", bridge::handle);
@@ -88,12 +101,12 @@ public final class HexataskServer implements AutoCloseable {
                     Responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
                 }
             });
-            routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    Responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
+            for (HandlerType method : API_METHODS) {
+                if (method != HandlerType.GET) {
+                    routes.addHttpHandler(method, "/*", ctx -> Responses.problem(ctx, 404,
+                            "There is nothing at this path; the API is under /api."));
                 }
-            });
-            routes.error(405, ctx -> Responses.problem(ctx, 405, "Outside /api only GET is served."));
+            }
         });
         javalin.start();
         return new HexataskServer(javalin);
@@ -116,6 +129,20 @@ public final class HexataskServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+    }
+
+    /** Swagger UI's files from its webjar, named one by one so that nothing else on the class path is served. */
+    private static void swaggerUiFile(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String type = SWAGGER_UI_FILES.get(file);
+        if (type == null) {
+            Responses.problem(ctx, 404, "There is no such file of the docs page.");
+            return;
+        }
+        try (InputStream in = Objects.requireNonNull(HexataskServer.class.getResourceAsStream(
+                "/META-INF/resources/webjars/swagger-ui/" + SWAGGER_UI_VERSION + "/" + file), file)) {
+            sendBytes(ctx, type, "public, max-age=86400", in.readAllBytes());
+        }
     }
 
     private static void sendBytes(Context ctx, String contentType, String cacheControl, byte[] body) {
@@ -165,12 +192,12 @@ public final class HexataskServer implements AutoCloseable {
             <head>
               <meta charset="utf-8">
               <title>Hexatask API</title>
-              <link rel="stylesheet" href="/webjars/swagger-ui/%1$s/swagger-ui.css">
+              <link rel="stylesheet" href="/api/docs/swagger-ui.css">
             </head>
             <body>
               <div id="swagger-ui"></div>
-              <script src="/webjars/swagger-ui/%1$s/swagger-ui-bundle.js"></script>
-              <script src="/webjars/swagger-ui/%1$s/swagger-ui-standalone-preset.js"></script>
+              <script src="/api/docs/swagger-ui-bundle.js"></script>
+              <script src="/api/docs/swagger-ui-standalone-preset.js"></script>
               <script>
                 window.ui = SwaggerUIBundle({
                   url: "/api/openapi.yaml",
@@ -181,7 +208,7 @@ public final class HexataskServer implements AutoCloseable {
               </script>
             </body>
             </html>
-            """.formatted(SWAGGER_UI_VERSION);
+            """;
 
     private static final String NO_FRONTEND_PAGE = """
             <!doctype html>
