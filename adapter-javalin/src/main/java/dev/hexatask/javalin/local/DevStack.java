@@ -6,6 +6,7 @@ import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -31,7 +33,7 @@ public final class DevStack {
     static final Path SIGNING_KEY = DEV.resolve("oidc-signing-key.json");
     static final String FRONTEND_DEV_ORIGIN = "http://localhost:5173";
 
-    private final long started = System.nanoTime();
+    private static final long STARTED = System.nanoTime();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     private DevStack() {
@@ -67,7 +69,7 @@ public final class DevStack {
         }, "bin-dev-shutdown"));
         try {
             start(seed, environment);
-        } catch (ConfigurationException | StorageUnavailableException e) {
+        } catch (ConfigurationException | StorageUnavailableException | IOException e) {
             System.err.println("bin/dev: cannot start: " + e.getMessage());
             System.exit(2);
         }
@@ -79,6 +81,19 @@ public final class DevStack {
         env.putIfAbsent("PORT", "8080");
         env.putIfAbsent("CORS_ALLOWED_ORIGINS", FRONTEND_DEV_ORIGIN);
         int port = Integer.parseInt(env.get("PORT").strip().isEmpty() ? "8080" : env.get("PORT").strip());
+
+        // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
+        CompletableFuture<LocalIdentityProvider> identityProviderStart = null;
+        if (blank(env.get("OIDC_ISSUER"))) {
+            progress("Starting the local OpenID Connect provider on port " + (port == 0 ? "any" : port + 1));
+            identityProviderStart = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, SIGNING_KEY);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
 
         String databaseUser;
         String databasePassword;
@@ -94,6 +109,7 @@ public final class DevStack {
             databasePassword = EmbeddedDatabase.PASSWORD;
             postgresVersion = "PostgreSQL " + database.version() + " (embedded)";
             env.put("DATABASE_URL", databaseUrl + "?user=" + databaseUser + "&password=" + databasePassword);
+            progress("PostgreSQL is up on port " + database.port());
         } else {
             var credentials = dev.hexatask.persistence.UrlDatabaseCredentials.fromUrl(env.get("DATABASE_URL"));
             databaseUrl = credentials.jdbcUrl();
@@ -103,9 +119,13 @@ public final class DevStack {
         }
 
         LocalIdentityProvider identityProvider = null;
-        if (blank(env.get("OIDC_ISSUER"))) {
-            progress("Starting the local OpenID Connect provider");
-            identityProvider = LocalIdentityProvider.start(port == 0 ? 0 : port + 1, SIGNING_KEY);
+        if (identityProviderStart != null) {
+            try {
+                identityProvider = identityProviderStart.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IOException("the local OpenID Connect provider did not start: "
+                        + e.getCause().getMessage(), e.getCause());
+            }
             running.push(identityProvider);
             env.put("OIDC_ISSUER", identityProvider.issuer());
             env.put("OIDC_CLIENT_IDS", LocalIdentityProvider.CLIENT_ID);
@@ -137,7 +157,7 @@ public final class DevStack {
             }
         }
 
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = (System.nanoTime() - STARTED) / 1_000_000;
         StringBuilder ready = new StringBuilder()
                 .append("\nHexatask is running (started in ").append(millis).append(" ms)\n")
                 .append("  App        ").append(root).append("/\n")
@@ -175,6 +195,6 @@ public final class DevStack {
     }
 
     static void progress(String line) {
-        System.out.println("[bin/dev] " + line);
+        System.out.printf("[bin/dev] %5.1f s  %s%n", (System.nanoTime() - STARTED) / 1e9, line);
     }
 }
