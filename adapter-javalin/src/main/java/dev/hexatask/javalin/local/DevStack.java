@@ -166,7 +166,9 @@ public final class DevStack {
                 .append("  Database   ").append(databaseUrl).append("  user ").append(databaseUser).append(", ")
                 .append(postgresVersion).append('\n')
                 .append("  Storage    ").append(POSTGRES_DATA.toAbsolutePath()).append('\n')
-                .append("  Sign-in    ").append(config.jwt().issuer()).append('\n');
+                .append("  Sign-in    ").append(config.jwt().issuer()).append('\n')
+                .append("  Runtime    Java ").append(Runtime.version()).append(" (").append(System.getProperty("java.vendor"))
+                .append(")\n");
         if (identityProvider != null) {
             ready.append("  Token      curl -H \"Authorization: Bearer $(bin/dev token alice)\" ")
                     .append(apiUrl).append("/tasks\n");
