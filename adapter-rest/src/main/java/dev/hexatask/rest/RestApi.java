@@ -1,5 +1,8 @@
 package dev.hexatask.rest;
 
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.application.port.in.CheckHealthUseCase;
 import dev.hexatask.application.port.in.CreateTaskUseCase;
 import dev.hexatask.application.port.in.DeleteTaskUseCase;
@@ -41,7 +44,7 @@ import java.util.Optional;
 /**
  * The Hexatask HTTP API, whole and transport-neutral: a transport turns what it receives into an {@link HttpRequest},
  * calls {@link #handle} and sends the {@link HttpResponse} back as it is. Every decision about routes, statuses,
- * headers and JSON is made here; {@code openapi.yaml} beside this class describes it.
+ * headers and JSON is made here, and {@code openapi.yaml} (at the root of this module's resources) describes it.
  */
 public final class RestApi {
 
@@ -60,7 +63,7 @@ public final class RestApi {
                    UpdateTaskUseCase updateTask, DeleteTaskUseCase deleteTask, SummarizeTasksUseCase summarizeTasks,
                    Authenticator authenticator, RestSettings settings) {
         this.authenticator = authenticator;
-        this.cors = new Cors(settings);
+        this.cors = new Cors(settings.allowedOrigins(), settings.corsMaxAge());
         this.retryAfterSeconds = Long.toString(settings.retryAfter().toSeconds());
         HealthHandler healthHandler = new HealthHandler(health);
         ProfileHandlers profiles = new ProfileHandlers(getProfile, updateProfile);

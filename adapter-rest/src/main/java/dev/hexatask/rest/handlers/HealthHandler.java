@@ -1,7 +1,7 @@
 package dev.hexatask.rest.handlers;
 
 import dev.hexatask.application.port.in.CheckHealthUseCase;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.routing.Exchange;
 import dev.hexatask.rest.routing.Handler;
 

@@ -1,7 +1,7 @@
 package dev.hexatask.rest.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hexatask.rest.HttpRequest;
+import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.json.BodyShapeException;
 import dev.hexatask.rest.json.Json;
 import dev.hexatask.rest.json.JsonObjectFields;
@@ -43,22 +43,25 @@ final class JsonBodies {
 
     /** One Content-Type of an accepted media type, with no parameter but an optional {@code charset=utf-8}. */
     private static void checkContentType(List<String> values, Set<String> mediaTypes) {
-        String accepted = String.join(" or ", mediaTypes.stream().sorted().toList());
-        ProblemException unsupported = new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "The request body must be sent with Content-Type " + accepted + " (charset utf-8, if given)."));
         if (values.size() != 1) {
-            throw unsupported;
+            throw unsupported(mediaTypes);
         }
         String[] parts = values.getFirst().split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaTypes.contains(mediaType)) {
-            throw unsupported;
+            throw unsupported(mediaTypes);
         }
         for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
             if (!parameter.equals("charset=utf-8") && !parameter.equals("charset=\"utf-8\"")) {
-                throw unsupported;
+                throw unsupported(mediaTypes);
             }
         }
+    }
+
+    private static ProblemException unsupported(Set<String> mediaTypes) {
+        String accepted = String.join(" or ", mediaTypes.stream().sorted().toList());
+        return new ProblemException(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "The request body must be sent with Content-Type " + accepted + " (charset utf-8, if given)."));
     }
 }

@@ -4,10 +4,10 @@ import dev.hexatask.application.port.in.GetProfileUseCase;
 import dev.hexatask.application.port.in.ProfileChanges;
 import dev.hexatask.application.port.in.UpdateProfileUseCase;
 import dev.hexatask.application.port.out.AuthenticatedUser;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.json.JsonObjectFields;
 import dev.hexatask.rest.problem.Problem;
-import dev.hexatask.rest.problem.ResultResponses;
+
 import dev.hexatask.rest.routing.Exchange;
 
 import java.util.Set;

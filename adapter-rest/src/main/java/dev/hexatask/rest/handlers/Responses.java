@@ -1,7 +1,7 @@
 package dev.hexatask.rest.handlers;
 
-import dev.hexatask.rest.HttpHeaders;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.json.Json;
 
 /** Building successful responses. */

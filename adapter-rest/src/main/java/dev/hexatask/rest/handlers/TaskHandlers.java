@@ -15,12 +15,12 @@ import dev.hexatask.application.port.in.UpdateTaskCommand;
 import dev.hexatask.application.port.in.UpdateTaskUseCase;
 import dev.hexatask.domain.task.Task;
 import dev.hexatask.domain.user.UserId;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.json.JsonObjectFields;
 import dev.hexatask.rest.problem.Problem;
 import dev.hexatask.rest.problem.ProblemException;
 import dev.hexatask.rest.problem.ProblemType;
-import dev.hexatask.rest.problem.ResultResponses;
+
 import dev.hexatask.rest.routing.Exchange;
 import dev.hexatask.rest.routing.QueryParameters;
 

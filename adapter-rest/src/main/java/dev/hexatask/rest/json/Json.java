@@ -1,6 +1,6 @@
 package dev.hexatask.rest.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -18,23 +18,25 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The one Jackson configuration of the API: strict when reading, ISO-8601 dates when writing. */
+/**
+ * The one Jackson configuration of the API: strict when reading; when writing, ISO-8601 dates and every member,
+ * {@code null} ones included, so that a response always has the same shape.
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** A 64 KiB body cannot nest deeper than this usefully; the limit keeps a hostile body off the stack. */
+    private static final int MAX_NESTING_DEPTH = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .build())
             .addModule(new JavaTimeModule())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
-
-    static {
-        // A 64 KiB body cannot nest deeper than this usefully; the limit keeps a hostile body from exhausting the stack.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-    }
 
     private Json() {
     }

@@ -5,7 +5,6 @@ import dev.hexatask.application.port.in.FieldChange;
 import dev.hexatask.domain.validation.Violation;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +34,8 @@ public final class JsonObjectFields {
             throw new BodyShapeException("The request body must be a JSON object.");
         }
         JsonObjectFields fields = new JsonObjectFields(body);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
+        for (Map.Entry<String, JsonNode> member : body.properties()) {
+            String name = member.getKey();
             if (serverOwned.contains(name)) {
                 fields.violations.add(new Violation(name, "read_only", "is set by the server and cannot be sent"));
             } else if (!writable.contains(name)) {

@@ -1,8 +1,8 @@
 package dev.hexatask.rest.policy;
 
-import dev.hexatask.rest.HttpRequest;
-import dev.hexatask.rest.HttpResponse;
-import dev.hexatask.rest.RestSettings;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
+import java.time.Duration;
 import dev.hexatask.rest.problem.Problem;
 import dev.hexatask.rest.problem.ProblemType;
 
@@ -23,9 +23,9 @@ public final class Cors {
     private final Set<String> allowedOrigins;
     private final long maxAgeSeconds;
 
-    public Cors(RestSettings settings) {
-        this.allowedOrigins = settings.allowedOrigins();
-        this.maxAgeSeconds = settings.corsMaxAge().toSeconds();
+    public Cors(Set<String> allowedOrigins, Duration maxAge) {
+        this.allowedOrigins = Set.copyOf(allowedOrigins);
+        this.maxAgeSeconds = maxAge.toSeconds();
     }
 
     /** Whether the request is a CORS preflight: OPTIONS with {@code Origin} and the method it asks about. */

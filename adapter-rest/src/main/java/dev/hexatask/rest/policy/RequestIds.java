@@ -1,6 +1,6 @@
 package dev.hexatask.rest.policy;
 
-import dev.hexatask.rest.HttpRequest;
+import dev.hexatask.rest.http.HttpRequest;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package dev.hexatask.rest.policy;
 
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 
 /**
  * Headers every API response carries: no MIME sniffing, no caching of personal data by browsers or proxies, no

@@ -1,8 +1,9 @@
 package dev.hexatask.rest.problem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hexatask.domain.validation.Violation;
-import dev.hexatask.rest.HttpHeaders;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.json.Json;
 
 import java.util.List;
@@ -29,9 +30,8 @@ public record Problem(ProblemType type, String detail, List<Violation> errors, H
 
     /** A 400 listing every broken rule. */
     public static Problem invalid(List<Violation> violations) {
-        String detail = violations.size() == 1 ? "One field is not valid; see errors."
-                : violations.size() + " fields are not valid; see errors.";
-        return new Problem(ProblemType.VALIDATION, detail, violations, HttpHeaders.EMPTY);
+        return new Problem(ProblemType.VALIDATION, "The request is not valid; errors lists each problem.",
+                violations, HttpHeaders.EMPTY);
     }
 
     public Problem withHeader(String name, String value) {
@@ -47,7 +47,7 @@ public record Problem(ProblemType type, String detail, List<Violation> errors, H
     }
 
     /** The JSON shape; {@code errors} is left out when there are none. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Body(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
     }
 

@@ -1,7 +1,7 @@
 package dev.hexatask.rest.routing;
 
 import dev.hexatask.application.port.out.AuthenticatedUser;
-import dev.hexatask.rest.HttpRequest;
+import dev.hexatask.rest.http.HttpRequest;
 
 import java.util.Map;
 import java.util.Optional;

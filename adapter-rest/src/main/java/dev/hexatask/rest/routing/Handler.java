@@ -1,6 +1,6 @@
 package dev.hexatask.rest.routing;
 
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 
 /** Answers one route: parse, call a use case, render. */
 @FunctionalInterface

@@ -1,7 +1,7 @@
 package dev.hexatask.rest.contract;
 
-import dev.hexatask.rest.HttpRequest;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
 
 /**
  * How the contract suite reaches the API: in-process through {@code RestApi.handle}, or over a transport (a real

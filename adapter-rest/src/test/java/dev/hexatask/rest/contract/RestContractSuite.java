@@ -3,8 +3,8 @@ package dev.hexatask.rest.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hexatask.rest.HttpRequest;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -296,6 +296,23 @@ public abstract class RestContractSuite {
         }
 
         @Test
+        void everyRouteRefusesUnknownQueryParameters() {
+            ContractUser user = newUser();
+            String id = createTask(user, "Queried").text("id");
+            for (String[] route : List.of(new String[] {"GET", "/me"}, new String[] {"PUT", "/me"},
+                    new String[] {"POST", "/tasks"}, new String[] {"GET", "/tasks/summary"},
+                    new String[] {"GET", "/tasks/" + id}, new String[] {"PATCH", "/tasks/" + id},
+                    new String[] {"DELETE", "/tasks/" + id})) {
+                Reply reply = call(route[0], route[1]).as(user).header("If-Match", "\"1\"").query("debug", "1")
+                        .json(object("title", "Changed")).send();
+                assertInvalid(reply, "debug");
+            }
+            Reply unchanged = call("GET", "/tasks/" + id).as(user).send();
+            assertThat(unchanged.text("title")).isEqualTo("Queried");
+            assertThat(call("GET", "/tasks").as(user).send().json().path("items")).hasSize(1);
+        }
+
+        @Test
         void aRequestIdIsGeneratedEchoedOrReplaced() {
             Reply generated = call("GET", "/health").send();
             assertThat(generated.header("X-Request-Id")).isNotBlank();
@@ -395,6 +412,9 @@ public abstract class RestContractSuite {
             Reply reset = call("PUT", "/me").as(user).json(object()).send();
             assertThat(reset.json().path("displayName").isNull()).isTrue();
             assertThat(reset.text("timeZone")).isEqualTo("UTC");
+            call("PUT", "/me").as(user).json(object("displayName", "Ada", "timeZone", "Asia/Tokyo")).send();
+            Reply nulls = call("PUT", "/me").as(user).json(object("displayName", null, "timeZone", null)).send();
+            assertThat(nulls.json()).isEqualTo(reset.json());
         }
 
         @Test
@@ -490,7 +510,8 @@ public abstract class RestContractSuite {
             ContractUser user = newUser();
             for (String body : List.of("", "   ", "{", "[]", "\"title\"", "null", "{\"title\":\"a\"} {}",
                     "{\"title\":\"a\",\"title\":\"b\"}", "{'title':'a'}", "{\"title\":\"a\",}",
-                    "{\"title\":\"a\"/*c*/}", "\uFEFF{\"title\":\"a\"}")) {
+                    "{\"title\":\"a\"/*c*/}", "\uFEFF{\"title\":\"a\"}", "{\"title\":NaN}",
+                    "{\"tags\":" + "[".repeat(5000) + "]".repeat(5000) + "}")) {
                 assertProblem(call("POST", "/tasks").as(user).body(body.getBytes(StandardCharsets.UTF_8),
                         "application/json").send(), 400, "malformed-body");
             }
@@ -681,14 +702,17 @@ public abstract class RestContractSuite {
             }
             for (String sort : List.of("created", "priority", "dueDate")) {
                 AtomicBoolean walking = new AtomicBoolean(true);
+                CountDownLatch insertingAlready = new CountDownLatch(1);
                 ExecutorService inserter = Executors.newSingleThreadExecutor();
                 Future<Integer> inserted = inserter.submit(() -> {
                     int count = 0;
-                    while (walking.get() && count < 50) {
+                    do {
                         createTask(user, object("title", "inserted meanwhile " + sort + " " + count++));
-                    }
+                        insertingAlready.countDown();
+                    } while (walking.get() && count < 50);
                     return count;
                 });
+                assertThat(insertingAlready.await(30, TimeUnit.SECONDS)).isTrue();
                 List<String> seen = new ArrayList<>();
                 String cursor = null;
                 int pages = 0;
@@ -701,6 +725,9 @@ public abstract class RestContractSuite {
                     assertThat(reply.status()).isEqualTo(200);
                     reply.json().path("items").forEach(item -> seen.add(item.path("id").asText()));
                     cursor = reply.json().path("nextCursor").isNull() ? null : reply.text("nextCursor");
+                    // Besides the thread's inserts, one between every two pages, whatever the scheduling.
+                    createTask(user, object("title", "inserted between pages", "priority", "HIGH",
+                            "dueDate", "2000-01-01"));
                     assertThat(++pages).isLessThan(100);
                 } while (cursor != null);
                 walking.set(false);
@@ -935,6 +962,33 @@ public abstract class RestContractSuite {
                 }
                 Reply unknownMember = call("PUT", "/me").as(user).json(object(naughty, "x")).send();
                 assertThat(unknownMember.status()).isIn(200, 400);
+
+                Reply enumerated = call("POST", "/tasks").as(user).json(object("title", "e", "status", naughty,
+                        "priority", naughty, "dueDate", naughty)).send();
+                assertThat(enumerated.status()).isEqualTo(400);
+                assertThat(enumerated.errorFields()).containsExactlyInAnyOrder("status", "priority", "dueDate");
+            }
+        }
+
+        @Test
+        void headersNeverFail() {
+            ContractUser user = newUser();
+            Reply task = createTask(user, "Headed");
+            String path = "/tasks/" + task.text("id");
+            for (String naughty : naughtyStrings()) {
+                if (!naughty.chars().allMatch(c -> c == '\t' || c >= 0x20 && c <= 0x7e)) {
+                    continue; // not a value an HTTP header can carry
+                }
+                Reply keyed = call("POST", "/tasks").as(user).header("Idempotency-Key", naughty)
+                        .json(object("title", "Keyed")).send();
+                if (keyed.status() != 201) {
+                    assertInvalid(keyed, "Idempotency-Key");
+                }
+                Reply matched = call("PATCH", path).as(user).header("If-Match", naughty)
+                        .json(object("priority", "HIGH")).send();
+                assertThat(matched.status()).as("If-Match: %s", naughty).isIn(200, 400, 412);
+                Reply traced = call("GET", "/health").header("X-Request-Id", naughty).send();
+                assertThat(traced.status()).isEqualTo(200);
             }
         }
 

@@ -1,4 +1,4 @@
-package dev.hexatask.rest;
+package dev.hexatask.rest.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

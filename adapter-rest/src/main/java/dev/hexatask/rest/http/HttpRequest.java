@@ -1,4 +1,4 @@
-package dev.hexatask.rest;
+package dev.hexatask.rest.http;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,10 @@
-package dev.hexatask.rest.problem;
+package dev.hexatask.rest.handlers;
+
+import dev.hexatask.rest.problem.Problem;
+import dev.hexatask.rest.problem.ProblemType;
 
 import dev.hexatask.application.port.in.Result;
-import dev.hexatask.rest.HttpResponse;
-import dev.hexatask.rest.handlers.EntityTags;
+import dev.hexatask.rest.http.HttpResponse;
 
 import java.util.function.Function;
 
