@@ -5,6 +5,7 @@ import dev.hexatask.application.port.out.DatabaseCredentials;
 import dev.hexatask.application.port.out.DatabaseHealth;
 import dev.hexatask.application.port.out.IdempotencyRecords;
 import dev.hexatask.application.port.out.Profiles;
+import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.application.port.out.Tasks;
 import dev.hexatask.application.port.out.Transactions;
 import org.jooq.DSLContext;
@@ -48,7 +49,7 @@ public final class PostgresPersistence implements AutoCloseable {
             return Migrations.migrate(pool);
         } catch (RuntimeException e) {
             if (StorageFailures.isUnavailable(e)) {
-                throw new dev.hexatask.application.port.out.StorageUnavailableException(
+                throw new StorageUnavailableException(
                         "the database cannot be reached to migrate it", e);
             }
             throw e;

@@ -12,7 +12,9 @@ import dev.hexatask.domain.user.UserId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record4;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -84,27 +86,35 @@ public final class PostgresTasks implements Tasks {
 
     @Override
     public List<Task> list(TaskQuery query) {
-        return Jooq.run(() -> db.select(ROWS.all()).from(TASKS)
-                .where(filters(query))
-                .and(query.after().map(after -> after(query, after)).orElse(DSL.noCondition()))
-                .orderBy(order(query))
-                .limit(query.limit())
-                .fetch(ROWS::toTask));
+        return Jooq.run(() -> listQuery(query).fetch(ROWS::toTask));
     }
 
     @Override
     public TaskCounts count(UserId owner, LocalDate today) {
         return Jooq.run(() -> {
-            Record4<Integer, Integer, Integer, Integer> counts = db.select(
-                            DSL.count().filterWhere(TASKS.STATUS.eq(TaskStatus.TODO.name())),
-                            DSL.count().filterWhere(TASKS.STATUS.eq(TaskStatus.IN_PROGRESS.name())),
-                            DSL.count().filterWhere(TASKS.STATUS.eq(DONE)),
-                            DSL.count().filterWhere(overdue(today)))
-                    .from(TASKS)
-                    .where(TASKS.OWNER.eq(owner.value()))
-                    .fetchSingle();
+            Record4<Integer, Integer, Integer, Integer> counts = countQuery(owner, today).fetchSingle();
             return new TaskCounts(counts.value1(), counts.value2(), counts.value3(), counts.value4());
         });
+    }
+
+    /** The statement {@link #list} runs; the benchmark asks PostgreSQL to EXPLAIN it. */
+    ResultQuery<Record> listQuery(TaskQuery query) {
+        return db.select(ROWS.all()).from(TASKS)
+                .where(filters(query))
+                .and(query.after().map(after -> after(query, after)).orElse(DSL.noCondition()))
+                .orderBy(order(query))
+                .limit(query.limit());
+    }
+
+    /** The statement {@link #count} runs. */
+    ResultQuery<Record4<Integer, Integer, Integer, Integer>> countQuery(UserId owner, LocalDate today) {
+        return db.select(
+                        DSL.count().filterWhere(TASKS.STATUS.eq(TaskStatus.TODO.name())),
+                        DSL.count().filterWhere(TASKS.STATUS.eq(TaskStatus.IN_PROGRESS.name())),
+                        DSL.count().filterWhere(TASKS.STATUS.eq(DONE)),
+                        DSL.count().filterWhere(overdue(today)))
+                .from(TASKS)
+                .where(TASKS.OWNER.eq(owner.value()));
     }
 
     private static Condition filters(TaskQuery query) {

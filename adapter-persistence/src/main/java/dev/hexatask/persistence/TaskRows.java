@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +53,7 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
 
     /** Every column's value for the task, for an insert. */
     Map<Field<?>, Object> valuesOf(Task task) {
-        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(id, task.id().value());
         values.put(owner, task.owner().value());
         values.putAll(changedValuesOf(task));
@@ -62,7 +63,7 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
 
     /** The columns a revision may change. */
     Map<Field<?>, Object> changedValuesOf(Task task) {
-        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(title, task.title().value());
         values.put(description, task.description().map(Description::value).orElse(null));
         values.put(status, task.status().name());

@@ -34,19 +34,29 @@ public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCa
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        TestDatabaseServer server = TestDatabaseServer.shared();
-        String name = uniqueName("hexatask_test");
-        server.execute("create database " + name + " template " + migratedTemplate(server));
-        context.getStore(NAMESPACE).put(KEY, new TestDatabase(server, name));
+        context.getStore(NAMESPACE).put(KEY, createDatabase());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         TestDatabase database = context.getStore(NAMESPACE).remove(KEY, TestDatabase.class);
         if (database != null) {
-            database.close();
-            TestDatabaseServer.shared().execute("drop database if exists " + database.name() + " with (force)");
+            dropDatabase(database);
         }
+    }
+
+    /** A new migrated database on the shared server, for use outside JUnit (a benchmark); drop it when done. */
+    public static TestDatabase createDatabase() {
+        TestDatabaseServer server = TestDatabaseServer.shared();
+        String name = uniqueName("hexatask_test");
+        server.execute("create database " + name + " template " + migratedTemplate(server));
+        return new TestDatabase(server, name);
+    }
+
+    /** Closes the database's pools and drops it. */
+    public static void dropDatabase(TestDatabase database) {
+        database.close();
+        TestDatabaseServer.shared().execute("drop database if exists " + database.name() + " with (force)");
     }
 
     @Override

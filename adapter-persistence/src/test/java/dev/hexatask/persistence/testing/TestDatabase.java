@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A migrated database of its own for one test class, on the JVM's shared test server. Hand it to the code under
@@ -92,9 +93,13 @@ public final class TestDatabase {
         execute("grant all on all tables in schema public to " + role);
     }
 
-    /** Whether the server refuses wrong passwords (it does unless a TEST_DATABASE_URL server trusts everyone). */
-    public boolean checksPasswords() {
-        return server.checksPasswords();
+    /** Whether the server refuses this role a wrong password (a server in TEST_DATABASE_URL may trust everyone). */
+    public boolean refusesWrongPassword(String role) {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl(), role, "surely-" + UUID.randomUUID())) {
+            return false;
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Runs SQL as the server's admin on its maintenance database (ALTER ROLE and the like). */

@@ -62,9 +62,6 @@ abstract class TestDatabaseServer {
         return "postgres";
     }
 
-    /** True when the server checks passwords for TCP connections of ordinary roles (not so under "trust"). */
-    abstract boolean checksPasswords();
-
     private String version() {
         try (Connection connection = adminConnection(maintenanceDatabase());
              Statement statement = connection.createStatement();
@@ -125,11 +122,6 @@ abstract class TestDatabaseServer {
         String kind() {
             return "the PostgreSQL server in " + URL_VARIABLE + ",";
         }
-
-        @Override
-        boolean checksPasswords() {
-            return true;
-        }
     }
 
     /** Docker is there only if its socket or DOCKER_HOST is: a cheap look before asking Testcontainers. */
@@ -177,11 +169,6 @@ abstract class TestDatabaseServer {
         @Override
         String kind() {
             return "Testcontainers PostgreSQL";
-        }
-
-        @Override
-        boolean checksPasswords() {
-            return true;
         }
     }
 
@@ -236,11 +223,6 @@ abstract class TestDatabaseServer {
         @Override
         String kind() {
             return "embedded PostgreSQL";
-        }
-
-        @Override
-        boolean checksPasswords() {
-            return true;
         }
     }
 }

@@ -1,0 +1,21 @@
+package dev.hexatask.persistence;
+
+import dev.hexatask.application.fixtures.InMemoryIdempotencyRecords;
+import dev.hexatask.application.fixtures.InMemoryProfiles;
+import dev.hexatask.application.fixtures.InMemoryTasks;
+import dev.hexatask.application.fixtures.InMemoryTransactions;
+import dev.hexatask.persistence.testing.IdempotencyRecordsContract;
+import dev.hexatask.persistence.testing.RepositoryPorts;
+
+/** The application's in-memory fake held to the same contract as PostgreSQL. */
+class InMemoryIdempotencyRecordsContractTest extends IdempotencyRecordsContract {
+
+    @Override
+    protected RepositoryPorts freshPorts() {
+        InMemoryTasks tasks = new InMemoryTasks();
+        InMemoryProfiles profiles = new InMemoryProfiles();
+        InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+        return new RepositoryPorts(tasks, profiles, idempotencyRecords,
+                InMemoryTransactions.over(tasks, profiles, idempotencyRecords));
+    }
+}

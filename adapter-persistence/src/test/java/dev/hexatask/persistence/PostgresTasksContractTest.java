@@ -1,0 +1,25 @@
+package dev.hexatask.persistence;
+
+import dev.hexatask.persistence.testing.TasksContract;
+import dev.hexatask.persistence.testing.PostgresTestDatabase;
+import dev.hexatask.persistence.testing.RepositoryPorts;
+import dev.hexatask.persistence.testing.TestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresTestDatabase.class)
+class PostgresTasksContractTest extends TasksContract {
+
+    private final TestDatabase database;
+
+    PostgresTasksContractTest(TestDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    protected RepositoryPorts freshPorts() {
+        database.clear();
+        PostgresPersistence persistence = database.persistence();
+        return new RepositoryPorts(persistence.tasks(), persistence.profiles(), persistence.idempotencyRecords(),
+                persistence.transactions());
+    }
+}
