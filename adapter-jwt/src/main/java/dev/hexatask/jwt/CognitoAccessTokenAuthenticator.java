@@ -9,8 +9,8 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -55,6 +55,8 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
     // Cognito's access tokens carry no typ; RFC 9068 providers say at+jwt.
     private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
+    private static final boolean[] BASE64URL = base64UrlAlphabet();
+
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final JwtSettings settings;
 
@@ -68,8 +70,9 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(null, JOSEObjectType.JWT,
                 ACCESS_TOKEN_TYPE));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(settings.algorithms(), keySource(settings)));
-        processor.setJWTClaimsSetVerifier(new CognitoAccessTokenClaimsVerifier(settings, Objects.requireNonNull(clock)));
+        processor.setJWSKeySelector(new CachingJwsKeySelector(settings.algorithms(), keySource(settings)));
+        processor.setJWTClaimsSetVerifier(
+                new CognitoAccessTokenClaimsVerifier(settings, Objects.requireNonNull(clock, "clock")));
     }
 
     private static JWKSource<SecurityContext> keySource(JwtSettings settings) {
@@ -78,6 +81,9 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
                             new DefaultResourceRetriever(JWKS_CONNECT_TIMEOUT_MS, JWKS_READ_TIMEOUT_MS,
                                     JWKS_SIZE_LIMIT_BYTES))
                     .cache(true)
+                    // No background refresh: it would need a thread of its own, frozen between Lambda invocations
+                    // and never ended; the one request every five minutes that refreshes the cache pays instead.
+                    .refreshAheadCache(false)
                     .rateLimited(true)
                     .retrying(true)
                     // Serving stale keys through an outage would keep revoked keys valid: fail closed instead.
@@ -139,24 +145,33 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
     }
 
     private static SignedJWT parse(String token) throws Rejection {
+        int firstDot = -1;
+        int secondDot = -1;
         int segments = 1;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c == '.') {
                 segments++;
-            } else if (!isBase64UrlCharacter(c)) {
+                if (firstDot < 0) {
+                    firstDot = i;
+                } else if (secondDot < 0) {
+                    secondDot = i;
+                }
+            } else if (c >= BASE64URL.length || !BASE64URL[c]) {
                 throw new Rejection("token holds a character outside base64url");
             }
         }
         if (segments != 3) {
             throw new Rejection("token has " + segments + " segments, a signed JWT has 3");
         }
-        if (token.endsWith(".")) {
+        if (secondDot == token.length() - 1) {
             throw new Rejection("token carries no signature");
         }
         SignedJWT jwt;
         try {
-            jwt = SignedJWT.parse(token);
+            jwt = new SignedAccessToken(new Base64URL(token.substring(0, firstDot)),
+                    new Base64URL(token.substring(firstDot + 1, secondDot)),
+                    new Base64URL(token.substring(secondDot + 1)));
         } catch (ParseException | RuntimeException e) {
             // The library's parser lets some odd JSON through as unchecked exceptions (a header of "null" is one).
             throw new Rejection("token is not a JWS: its header is not valid base64url JSON of a signed JWT");
@@ -173,8 +188,10 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
         return jwt;
     }
 
-    private static boolean isBase64UrlCharacter(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    private static boolean[] base64UrlAlphabet() {
+        boolean[] alphabet = new boolean[128];
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".chars().forEach(c -> alphabet[c] = true);
+        return alphabet;
     }
 
     private static AuthenticatedUser user(JWTClaimsSet claims) throws Rejection {

@@ -123,6 +123,22 @@ class AcceptedTokensTest {
         assertThat(idp.jwksRequestCount()).as("one refresh for the unknown kid").isEqualTo(2);
     }
 
+    @Test
+    void stopsAcceptingARetiredKeyOnceTheJwksIsFetchedAgain() {
+        var authenticator = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK);
+        String oldKeyId = idp.signingKey().getKeyID();
+        String signedWithOldKey = idp.authorizationHeader("sub-1", "alice");
+        assertThat(authenticator.authenticate(signedWithOldKey)).isInstanceOf(AuthenticationResult.Authenticated.class);
+
+        idp.rotateKey();
+        idp.retireKey(oldKeyId);
+        assertThat(authenticator.authenticate(idp.authorizationHeader("sub-1", "alice")))
+                .as("the new kid makes the verifier fetch the JWKS again")
+                .isInstanceOf(AuthenticationResult.Authenticated.class);
+
+        assertThat(authenticator.authenticate(signedWithOldKey)).isInstanceOf(AuthenticationResult.Rejected.class);
+    }
+
     @Nested
     class RequiredScope {
 

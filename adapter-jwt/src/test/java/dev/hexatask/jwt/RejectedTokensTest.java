@@ -239,6 +239,8 @@ class RejectedTokensTest {
                 // Not a JWS at all
                 forgery("header not base64url", () -> "Bearer " + "eyJ*bGciOiJSUzI1NiJ9." + Tokens.segments(valid())[1]
                         + "." + Tokens.segments(valid())[2], "outside base64url"),
+                forgery("payload of a length no base64 can have", () -> "Bearer " + Tokens.segments(valid())[0]
+                        + ".abcde." + Tokens.segments(valid())[2], "not a valid JSON object"),
                 forgery("padded base64", () -> "Bearer " + valid() + "==", "outside base64url"),
                 forgery("header not JSON", () -> "Bearer " + Tokens.encode("not json") + "."
                         + Tokens.segments(valid())[1] + "." + Tokens.segments(valid())[2], "not a JWS"),
@@ -255,7 +257,10 @@ class RejectedTokensTest {
                 // Size
                 forgery("validly signed token over 8 KiB", () -> bearer(c -> c.claim("padding", "x".repeat(8 * 1024))),
                         "longer than"),
-                forgery("header over 8 KiB of junk", () -> "Bearer " + "a".repeat(100_000), "longer than"));
+                forgery("header over 8 KiB of junk", () -> "Bearer " + "a".repeat(100_000), "longer than"),
+                forgery("junk of exactly 8 KiB is parsed", () -> "Bearer " + "a".repeat(8 * 1024), "1 segments"),
+                forgery("junk of 8 KiB and one character is not", () -> "Bearer " + "a".repeat(8 * 1024 + 1),
+                        "longer than"));
     }
 
     private static Arguments forgery(String name, Supplier<String> header, String expectedReason) {
