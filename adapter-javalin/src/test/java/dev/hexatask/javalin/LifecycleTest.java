@@ -6,7 +6,7 @@ import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
 import dev.hexatask.persistence.testing.TestDatabase;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

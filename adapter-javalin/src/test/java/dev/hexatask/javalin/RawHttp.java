@@ -1,7 +1,7 @@
 package dev.hexatask.javalin;
 
-import dev.hexatask.rest.HttpHeaders;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

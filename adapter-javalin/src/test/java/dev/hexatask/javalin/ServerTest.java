@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
 import dev.hexatask.persistence.testing.TestDatabase;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.hexatask.javalin.http;
 
-import dev.hexatask.rest.HttpHeaders;
-import dev.hexatask.rest.HttpRequest;
-import dev.hexatask.rest.HttpResponse;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.RestApi;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;

@@ -72,6 +72,10 @@ public final class DevStack {
         } catch (ConfigurationException | StorageUnavailableException | IOException e) {
             System.err.println("bin/dev: cannot start: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // A port in use, say: the message says which; the shutdown hook stops what had started.
+            System.err.println("bin/dev: cannot start: " + e.getMessage());
+            System.exit(1);
         }
         stopped.await();
     }
