@@ -5,6 +5,7 @@ import dev.hexatask.javalin.config.ServerConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +62,24 @@ class ServerConfigTest {
                 .hasMessageContaining("DATABASE_URL is required")
                 .hasMessageContaining("OIDC_ISSUER")
                 .hasMessageContaining("OIDC_CLIENT_IDS");
+    }
+
+    @Test
+    void naughtyValuesAreAcceptedOrNamedOnOneLine() {
+        for (String variable : List.of("PORT", "DB_POOL_SIZE", "LOG_LEVEL", "CORS_ALLOWED_ORIGINS", "DATABASE_URL",
+                "OIDC_ISSUER", "OIDC_CLIENT_IDS", "OIDC_JWKS_URL", "OIDC_REQUIRED_SCOPE", "HEXATASK_STAGE",
+                "HEXATASK_PUBLIC_URL", "OIDC_MANAGED_LOGIN_DOMAIN")) {
+            for (String naughty : NaughtyStrings.all()) {
+                Map<String, String> env = valid();
+                env.put(variable, naughty);
+                try {
+                    ServerConfig.fromEnvironment(env);
+                } catch (ConfigurationException e) {
+                    assertThat(e.getMessage()).as(variable + "=" + naughty).startsWith(variable)
+                            .doesNotContain("\n").doesNotContain("\r");
+                }
+            }
+        }
     }
 
     @Test
