@@ -97,6 +97,9 @@ class ServerTest {
             assertThat(page.headers().first("Cache-Control")).as(path).hasValue("no-cache");
         }
         assertThat(get("/favicon.svg").headers().first("Content-Type")).hasValue("image/svg+xml");
+        HttpResponse head = RawHttp.send(stack.root(), "HEAD", "/", Map.of(), new byte[0]);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.headers().first("Cache-Control")).hasValue("no-cache");
     }
 
     @Test

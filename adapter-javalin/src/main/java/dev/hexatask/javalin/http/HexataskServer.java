@@ -7,6 +7,7 @@ import dev.hexatask.rest.RestApi;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ServerConnector;
@@ -68,6 +69,7 @@ public final class HexataskServer implements AutoCloseable {
             javalinConfig.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
                 // Every path reaches the router as sent (%zz, %2e%2e, %2f, %00, //): the API matches raw segments
                 // and answers 404 or 400 with its own problem, the same over every transport. Nothing here maps a
                 // decoded path to a file except FrontendFiles, which normalises and confines it.
@@ -91,7 +93,7 @@ public final class HexataskServer implements AutoCloseable {
                 routes.addHttpHandler(method, API_PREFIX + "/*", bridge::handle);
             }
             routes.get("/config.json", ctx -> sendBytes(ctx, "application/json", "no-cache", configJson));
-            routes.get("/*", ctx -> {
+            Handler outsideApi = ctx -> {
                 if (frontend.present()) {
                     frontend.handle(ctx);
                 } else if (ctx.path().equals("/")) {
@@ -100,9 +102,11 @@ public final class HexataskServer implements AutoCloseable {
                 } else {
                     Responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
                 }
-            });
+            };
+            routes.get("/*", outsideApi);
+            routes.addHttpHandler(HandlerType.HEAD, "/*", outsideApi);
             for (HandlerType method : API_METHODS) {
-                if (method != HandlerType.GET) {
+                if (method != HandlerType.GET && method != HandlerType.HEAD) {
                     routes.addHttpHandler(method, "/*", ctx -> Responses.problem(ctx, 404,
                             "There is nothing at this path; the API is under /api."));
                 }
