@@ -70,9 +70,10 @@ public final class HexataskServer implements AutoCloseable {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
                 http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-                // Every path reaches the router as sent (%zz, %2e%2e, %2f, %00, //): the API matches raw segments
-                // and answers 404 or 400 with its own problem, the same over every transport. Nothing here maps a
-                // decoded path to a file except FrontendFiles, which normalises and confines it.
+                // Paths reach the router as sent (%2e%2e, %2f, %00, //, a backslash): the API matches raw segments
+                // and answers 404 or 400 with its own problem, as over every transport. Only a malformed escape
+                // (%zz) Jetty still refuses, with 400, while parsing the request line. Nothing here maps a decoded
+                // path to a file except FrontendFiles, which normalises and confines it.
                 http.setUriCompliance(UriCompliance.UNSAFE.with("hexatask",
                         UriCompliance.Violation.BAD_PERCENT_ENCODING));
             });

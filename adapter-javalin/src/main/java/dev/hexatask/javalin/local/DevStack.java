@@ -84,7 +84,7 @@ public final class DevStack {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("PORT", "8080");
         env.putIfAbsent("CORS_ALLOWED_ORIGINS", FRONTEND_DEV_ORIGIN);
-        int port = Integer.parseInt(env.get("PORT").strip().isEmpty() ? "8080" : env.get("PORT").strip());
+        int port = port(env.get("PORT"));
 
         // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
         CompletableFuture<LocalIdentityProvider> identityProviderStart = null;
@@ -185,7 +185,10 @@ public final class DevStack {
         if (running.isEmpty()) {
             return;
         }
-        progress("Stopping");
+        boolean started = running.size() > 1;
+        if (started) {
+            progress("Stopping");
+        }
         while (!running.isEmpty()) {
             try {
                 running.pop().close();
@@ -193,7 +196,26 @@ public final class DevStack {
                 System.err.println("bin/dev: while stopping: " + e.getMessage());
             }
         }
-        progress("Stopped");
+        if (started) {
+            progress("Stopped");
+        }
+    }
+
+    /** The API's port, checked here because the identity provider takes the next one. */
+    private static int port(String value) {
+        if (blank(value)) {
+            return ServerConfig.DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port < 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(java.util.List.of("PORT must be a whole number from 0 to 65534 (the local "
+                + "identity provider takes PORT+1)"));
     }
 
     private static boolean blank(String value) {
