@@ -62,6 +62,20 @@ class AdapterRulesTest {
                     + "its own, for an event it cannot translate)");
 
     @ArchTest
+    static final ArchRule theJavalinServerIsAlone = noClasses()
+            .that().resideInAPackage("dev.hexatask.javalin..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.hexatask.lambda..", "dev.hexatask.secrets..",
+                    "dev.hexatask.infra..")
+            .because("each deployable is its own composition root");
+
+    @ArchTest
+    static final ArchRule theJavalinServerHoldsNoRouteLogic = noClasses()
+            .that().resideInAPackage("dev.hexatask.javalin..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.hexatask.rest.handlers..",
+                    "dev.hexatask.rest.routing..", "dev.hexatask.rest.json..")
+            .because("the server only translates to and from the one HTTP contract");
+
+    @ArchTest
     static final ArchRule theCoreKnowsNoAdapter = noClasses()
             .that().resideInAnyPackage("dev.hexatask.domain..", "dev.hexatask.application..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -56,9 +56,13 @@ class HexagonRulesTest {
             .ignoreDependency(resideInAPackage("dev.hexatask.persistence.jooq.."),
                     resideInAPackage("dev.hexatask.persistence.jooq.."));
 
-    /** Command-line tools for developers (in a {@code local} package) print; nothing else does: it logs. */
+    /**
+     * Command-line tools for developers (in a {@code local} package) print, and a server's {@code Main} prints the
+     * one line that says why it cannot start; nothing else does: it logs.
+     */
     @ArchTest
     static final ArchRule noStandardStreams = noClasses().that().resideOutsideOfPackage("dev.hexatask..local..")
+            .and().doNotHaveSimpleName("Main")
             .should(ACCESS_STANDARD_STREAMS);
 
     @ArchTest

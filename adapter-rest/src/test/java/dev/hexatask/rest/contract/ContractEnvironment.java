@@ -29,6 +29,14 @@ public interface ContractEnvironment extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether a path with a malformed percent-escape ({@code %zz}) reaches the API. An HTTP server that refuses such
+     * a request line itself (Jetty answers 400 before any handler runs) says false, and tests it on its own.
+     */
+    default boolean carriesMalformedEscapes() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

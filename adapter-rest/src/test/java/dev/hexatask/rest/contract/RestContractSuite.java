@@ -273,8 +273,12 @@ public abstract class RestContractSuite {
         @Test
         void unknownPathsAreNotFound() {
             ContractUser user = newUser();
-            for (String path : List.of("/", "/taskz", "/tasks/", "/tasks/summary/x", "//tasks", "/me/x",
-                    "/tasks/%zz")) {
+            List<String> paths = new ArrayList<>(List.of("/", "/taskz", "/tasks/", "/tasks/summary/x", "//tasks",
+                    "/me/x"));
+            if (environment.carriesMalformedEscapes()) {
+                paths.add("/tasks/%zz");
+            }
+            for (String path : paths) {
                 assertProblem(call("GET", path).as(user).send(), 404, "not-found");
             }
         }

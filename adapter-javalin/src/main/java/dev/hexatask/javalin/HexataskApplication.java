@@ -1,0 +1,58 @@
+package dev.hexatask.javalin;
+
+import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.javalin.http.HexataskServer;
+import dev.hexatask.javalin.wiring.ServerComponent;
+import dev.hexatask.persistence.PostgresPersistence;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The application running: wired by {@link ServerComponent}, its database migrated, its HTTP server listening.
+ * {@link #close()} stops the server (letting requests in flight finish) and then closes the connection pool.
+ */
+public final class HexataskApplication implements AutoCloseable {
+
+    /** How long start-up waits for an unreachable database before giving up. */
+    public static final Duration DATABASE_PATIENCE = Duration.ofSeconds(60);
+
+    private final PostgresPersistence persistence;
+    private final HexataskServer server;
+
+    private HexataskApplication(PostgresPersistence persistence, HexataskServer server) {
+        this.persistence = persistence;
+        this.server = server;
+    }
+
+    public static HexataskApplication start(ServerConfig config, String host, Consumer<String> progress) {
+        ServerComponent component = ServerComponent.of(config);
+        PostgresPersistence persistence = component.persistence();
+        try {
+            DatabaseStartup.migrate(persistence, config.database().jdbcUrl(), DATABASE_PATIENCE, progress);
+            return new HexataskApplication(persistence, HexataskServer.start(component.api(), config, host));
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The server's root, such as {@code http://localhost:8080}; the API is under {@code /api}. */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            persistence.close();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.hexatask.javalin;
+
+import dev.hexatask.application.port.out.StorageUnavailableException;
+import dev.hexatask.javalin.config.ConfigurationException;
+import dev.hexatask.javalin.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the server from its environment variables (see {@link ServerConfig}) against an existing PostgreSQL. A bad
+ * configuration or an unreachable database stops it with one line on standard error and exit status 2 or 3.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        ServerConfig config;
+        try {
+            config = ServerConfig.fromEnvironment(System.getenv());
+        } catch (ConfigurationException e) {
+            System.err.println("hexatask: cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LogLevels.apply(config.logLevel());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        String host = System.getenv().getOrDefault("HOST", "0.0.0.0");
+        HexataskApplication application;
+        try {
+            application = HexataskApplication.start(config, host, log::warn);
+        } catch (StorageUnavailableException e) {
+            System.err.println("hexatask: cannot start: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(application::close, "hexatask-shutdown"));
+        log.info("Hexatask ({}) listening on {}/api", config.stage(), application.baseUri());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hexatask.javalin.config;
+
+import dev.hexatask.jwt.InvalidJwtSettingsException;
+import dev.hexatask.jwt.JwtSettings;
+import dev.hexatask.persistence.DatabaseSettings;
+import dev.hexatask.persistence.UrlDatabaseCredentials;
+import dev.hexatask.rest.RestSettings;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the server reads from its environment, read once and checked at start-up.
+ *
+ * @param port             {@code PORT}: where the server listens (default 8080; 0 picks a free port)
+ * @param stage            {@code HEXATASK_STAGE}: the deployment's name, for logs (default {@code local})
+ * @param database         {@code DATABASE_URL} and {@code DB_POOL_SIZE}
+ * @param credentials      the user name and password from {@code DATABASE_URL}
+ * @param jwt              {@code OIDC_ISSUER}, {@code OIDC_CLIENT_IDS}, {@code OIDC_JWKS_URL},
+ *                         {@code OIDC_REQUIRED_SCOPE}
+ * @param rest             {@code CORS_ALLOWED_ORIGINS}
+ * @param logLevel         {@code LOG_LEVEL}
+ * @param publicUrl        {@code HEXATASK_PUBLIC_URL}: where browsers reach this server (default
+ *                         {@code http://localhost:<port>}), for {@code /config.json}
+ * @param region           {@code AWS_REGION}, for {@code /config.json} (default {@code local})
+ * @param managedLoginDomain {@code OIDC_MANAGED_LOGIN_DOMAIN}: Cognito's managed login, for {@code /config.json}
+ * @param frontendDirectory {@code FRONTEND_DIR}: the built frontend (default {@code frontend/dist}), served when it
+ *                         exists
+ */
+public record ServerConfig(int port, String stage, DatabaseSettings database, UrlDatabaseCredentials credentials,
+                           JwtSettings jwt, RestSettings rest, String logLevel, URI publicUrl, String region,
+                           Optional<URI> managedLoginDomain, Path frontendDirectory) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_POOL_SIZE = 10;
+    private static final int MAX_POOL_SIZE = 200;
+    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+    /** Reads and checks every variable; throws one exception naming all that are missing or invalid. */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        int port = integer(env, "PORT", DEFAULT_PORT, 0, 65_535, problems);
+        int poolSize = integer(env, "DB_POOL_SIZE", DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE, problems);
+        String stage = text(env, "HEXATASK_STAGE").orElse("local");
+        if (!stage.matches("[a-z][a-z0-9-]{0,31}")) {
+            problems.add("HEXATASK_STAGE must be a lower-case name such as local, dev or prod");
+        }
+
+        DatabaseSettings database = null;
+        UrlDatabaseCredentials credentials = null;
+        Optional<String> databaseUrl = text(env, "DATABASE_URL");
+        if (databaseUrl.isEmpty()) {
+            problems.add("DATABASE_URL is required: a PostgreSQL URL with credentials, such as "
+                    + "postgresql://user:password@localhost:5432/hexatask");
+        } else {
+            try {
+                credentials = UrlDatabaseCredentials.fromUrl(databaseUrl.get());
+                database = DatabaseSettings.forServer(credentials.jdbcUrl()).withPoolSize(poolSize);
+            } catch (IllegalArgumentException e) {
+                problems.add("DATABASE_URL is invalid: " + e.getMessage()
+                        + " (for example postgresql://user:password@localhost:5432/hexatask)");
+            }
+        }
+
+        JwtSettings jwt = null;
+        try {
+            jwt = JwtSettings.fromEnvironment(env);
+        } catch (InvalidJwtSettingsException e) {
+            problems.addAll(e.problems());
+        }
+
+        RestSettings rest = null;
+        List<String> origins = text(env, "CORS_ALLOWED_ORIGINS")
+                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+        try {
+            rest = RestSettings.allowingOrigins(origins);
+        } catch (IllegalArgumentException e) {
+            problems.add("CORS_ALLOWED_ORIGINS must be comma-separated origins such as "
+                    + "http://localhost:5173,https://app.example.com (scheme://host[:port], lower case, no path)");
+        }
+
+        String logLevel = text(env, "LOG_LEVEL").map(level -> level.toUpperCase(Locale.ROOT)).orElse("INFO");
+        if (!LOG_LEVELS.contains(logLevel)) {
+            problems.add("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+        }
+
+        URI publicUrl = url(env, "HEXATASK_PUBLIC_URL", problems)
+                .orElse(URI.create("http://localhost:" + (port == 0 ? DEFAULT_PORT : port)));
+        Optional<URI> managedLogin = url(env, "OIDC_MANAGED_LOGIN_DOMAIN", problems);
+        String region = text(env, "AWS_REGION").orElse("local");
+        Path frontend = Path.of(text(env, "FRONTEND_DIR").orElse("frontend/dist"));
+
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new ServerConfig(port, stage, database, credentials, jwt, rest, logLevel, publicUrl, region,
+                managedLogin, frontend);
+    }
+
+    /** A copy listening on another port (0: any free one), for tests and the local stack. */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, stage, database, credentials, jwt, rest, logLevel, publicUrl, region,
+                managedLoginDomain, frontendDirectory);
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max,
+                               List<String> problems) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, the same way as a number out of range
+        }
+        problems.add(name + " must be a whole number from " + min + " to " + max);
+        return fallback;
+    }
+
+    private static Optional<URI> url(Map<String, String> env, String name, List<String> problems) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.get());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
+                    && uri.getRawQuery() == null) {
+                String text = uri.toString();
+                return Optional.of(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text));
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add(name + " must be an http(s) URL of a host with no path, such as https://app.example.com");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hexatask.javalin.http;
+
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpRequest;
+import dev.hexatask.rest.http.HttpResponse;
+import dev.hexatask.rest.RestApi;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Carries a request from Javalin into {@link RestApi} and its answer back, byte for byte: every route, status and
+ * header decision is the API's. The path is passed on still percent-encoded, as {@code HttpRequest} asks.
+ */
+public final class ApiBridge {
+
+    /**
+     * The most body bytes read from a client. The API refuses far smaller bodies itself (with a problem naming its
+     * limit); reading one byte over this one is enough for it to see that a body is too large.
+     */
+    static final int MAX_BODY_BYTES_READ = 1024 * 1024;
+
+    private final RestApi api;
+    private final String prefix;
+
+    /** @param prefix the path the API is mounted at, such as {@code /api} */
+    public ApiBridge(RestApi api, String prefix) {
+        this.api = api;
+        this.prefix = prefix;
+    }
+
+    public void handle(Context ctx) throws IOException {
+        HttpServletRequest servletRequest = ctx.req();
+        HttpResponse response = api.handle(toRequest(servletRequest));
+        write(response, ctx.res());
+        ctx.skipRemainingHandlers();
+    }
+
+    HttpRequest toRequest(HttpServletRequest request) throws IOException {
+        String rawPath = request.getRequestURI();
+        String path = rawPath.length() <= prefix.length() ? "/" : rawPath.substring(prefix.length());
+        return new HttpRequest(request.getMethod(), path, QueryStrings.parse(request.getQueryString()),
+                headers(request), body(request), Optional.ofNullable(request.getRemoteAddr()), Optional.empty());
+    }
+
+    private static HttpHeaders headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.computeIfAbsent(name, key -> new ArrayList<>()).addAll(Collections.list(request.getHeaders(name)));
+        }
+        return HttpHeaders.of(headers);
+    }
+
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return in.readNBytes(MAX_BODY_BYTES_READ + 1);
+        }
+    }
+
+    private static void write(HttpResponse response, HttpServletResponse out) throws IOException {
+        out.setStatus(response.status());
+        // Javalin gives every response a default type; the API's own (or none) replaces it.
+        out.setContentType(response.headers().first("Content-Type").orElse(null));
+        response.headers().toMap().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> out.addHeader(name, value));
+            }
+        });
+        byte[] body = response.body();
+        out.setContentLength(body.length);
+        try (OutputStream stream = out.getOutputStream()) {
+            stream.write(body);
+        }
+    }
+}

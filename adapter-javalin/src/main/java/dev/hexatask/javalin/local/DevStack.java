@@ -1,0 +1,228 @@
+package dev.hexatask.javalin.local;
+
+import dev.hexatask.application.port.out.StorageUnavailableException;
+import dev.hexatask.javalin.HexataskApplication;
+import dev.hexatask.javalin.config.ConfigurationException;
+import dev.hexatask.javalin.config.ServerConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack that {@code bin/dev} runs, in one process: PostgreSQL 17 (embedded, data in {@code .data/postgres};
+ * or the server in {@code DATABASE_URL}), migrations, a local OpenID Connect provider issuing Cognito-shaped tokens
+ * (unless {@code OIDC_ISSUER} names a real one), and the API with its docs and the frontend. Ctrl-C or SIGTERM stops
+ * everything in reverse order. Run from the repository's root.
+ */
+public final class DevStack {
+
+    static final Path DATA = Path.of(".data");
+    static final Path POSTGRES_DATA = DATA.resolve("postgres");
+    static final Path DEV = DATA.resolve("dev");
+    static final Path STACK_FILE = DEV.resolve("stack.json");
+    static final Path LOCK_FILE = DEV.resolve("dev.lock");
+    static final Path SIGNING_KEY = DEV.resolve("oidc-signing-key.json");
+    static final String FRONTEND_DEV_ORIGIN = "http://localhost:5173";
+
+    private static final long STARTED = System.nanoTime();
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean seed = false;
+        for (String arg : args) {
+            if (arg.equals("--seed")) {
+                seed = true;
+            } else {
+                System.err.println("usage: bin/dev [--seed] | bin/dev token <username> | bin/dev invoke <event.json> "
+                        + "| bin/dev event <METHOD> <path> [body] [--user NAME]");
+                System.exit(64);
+            }
+        }
+        new DevStack().run(seed, System.getenv());
+    }
+
+    private void run(boolean seed, Map<String, String> environment) throws Exception {
+        Optional<DevLock> lock = DevLock.tryAcquire(LOCK_FILE);
+        if (lock.isEmpty()) {
+            String holder = DevLock.holder(LOCK_FILE).map(pid -> " (pid " + pid + ")").orElse("");
+            System.err.println("bin/dev: a stack is already running in this folder" + holder
+                    + "; stop it with Ctrl-C in its terminal first");
+            System.exit(1);
+        }
+        running.push(lock.get());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            stopped.countDown();
+        }, "bin-dev-shutdown"));
+        try {
+            start(seed, environment);
+        } catch (ConfigurationException | StorageUnavailableException | IOException e) {
+            System.err.println("bin/dev: cannot start: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            // A port in use, say: the message says which; the shutdown hook stops what had started.
+            System.err.println("bin/dev: cannot start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    private void start(boolean seed, Map<String, String> environment) throws Exception {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("PORT", "8080");
+        env.putIfAbsent("CORS_ALLOWED_ORIGINS", FRONTEND_DEV_ORIGIN);
+        int port = port(env.get("PORT"));
+
+        // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
+        CompletableFuture<LocalIdentityProvider> identityProviderStart = null;
+        if (blank(env.get("OIDC_ISSUER"))) {
+            progress("Starting the local OpenID Connect provider on port " + (port == 0 ? "any" : port + 1));
+            identityProviderStart = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, SIGNING_KEY);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        String databaseUser;
+        String databasePassword;
+        String databaseUrl;
+        String postgresVersion;
+        if (blank(env.get("DATABASE_URL"))) {
+            progress("Starting PostgreSQL 17 with its data in " + POSTGRES_DATA.toAbsolutePath()
+                    + (Files.exists(POSTGRES_DATA.resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
+            EmbeddedDatabase database = EmbeddedDatabase.start(POSTGRES_DATA, 0);
+            running.push(database);
+            databaseUrl = database.jdbcUrl();
+            databaseUser = EmbeddedDatabase.USER;
+            databasePassword = EmbeddedDatabase.PASSWORD;
+            postgresVersion = "PostgreSQL " + database.version() + " (embedded)";
+            env.put("DATABASE_URL", databaseUrl + "?user=" + databaseUser + "&password=" + databasePassword);
+            progress("PostgreSQL is up on port " + database.port());
+        } else {
+            var credentials = dev.hexatask.persistence.UrlDatabaseCredentials.fromUrl(env.get("DATABASE_URL"));
+            databaseUrl = credentials.jdbcUrl();
+            databaseUser = credentials.current().username();
+            databasePassword = credentials.current().password();
+            postgresVersion = "PostgreSQL from DATABASE_URL";
+        }
+
+        LocalIdentityProvider identityProvider = null;
+        if (identityProviderStart != null) {
+            try {
+                identityProvider = identityProviderStart.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IOException("the local OpenID Connect provider did not start: "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+            running.push(identityProvider);
+            env.put("OIDC_ISSUER", identityProvider.issuer());
+            env.put("OIDC_CLIENT_IDS", LocalIdentityProvider.CLIENT_ID);
+            env.put("OIDC_JWKS_URL", identityProvider.jwksUrl());
+            env.putIfAbsent("OIDC_REQUIRED_SCOPE", "hexatask/api");
+        }
+
+        ServerConfig config = ServerConfig.fromEnvironment(env);
+        progress("Migrating the database and starting the API");
+        HexataskApplication application = HexataskApplication.start(config, "127.0.0.1", DevStack::progress);
+        running.push(application);
+        String root = application.baseUri().toString();
+        String apiUrl = root + "/api";
+
+        String clientId = config.jwt().clientIds().iterator().next();
+        new StackFile(apiUrl, databaseUrl, databaseUser, databasePassword, config.jwt().issuer(),
+                config.jwt().jwksUrl().toString(), identityProvider == null ? null : identityProvider.tokenEndpoint(),
+                clientId, LocalIdentityProvider.SCOPE).write(STACK_FILE);
+        running.push(() -> Files.deleteIfExists(STACK_FILE));
+
+        if (seed) {
+            if (identityProvider == null) {
+                progress("--seed needs the local identity provider; skipped with OIDC_ISSUER set");
+            } else {
+                int created = SampleTasks.load(apiUrl, TokenClient.accessToken(identityProvider.tokenEndpoint(),
+                        clientId, LocalIdentityProvider.SCOPE, SampleTasks.USER));
+                progress(created == 0 ? "User demo already has tasks; nothing seeded"
+                        : "Seeded " + created + " sample tasks for user demo");
+            }
+        }
+
+        long millis = (System.nanoTime() - STARTED) / 1_000_000;
+        StringBuilder ready = new StringBuilder()
+                .append("\nHexatask is running (started in ").append(millis).append(" ms)\n")
+                .append("  App        ").append(root).append("/\n")
+                .append("  API        ").append(apiUrl).append("   (try ").append(apiUrl).append("/health)\n")
+                .append("  API docs   ").append(apiUrl).append("/docs\n")
+                .append("  Database   ").append(databaseUrl).append("  user ").append(databaseUser).append(", ")
+                .append(postgresVersion).append('\n')
+                .append("  Storage    ").append(POSTGRES_DATA.toAbsolutePath()).append('\n')
+                .append("  Sign-in    ").append(config.jwt().issuer()).append('\n')
+                .append("  Runtime    Java ").append(Runtime.version()).append(" (").append(System.getProperty("java.vendor"))
+                .append(")\n");
+        if (identityProvider != null) {
+            ready.append("  Token      curl -H \"Authorization: Bearer $(bin/dev token alice)\" ")
+                    .append(apiUrl).append("/tasks\n");
+        }
+        ready.append("Stop with Ctrl-C.");
+        System.out.println(ready);
+    }
+
+    private synchronized void stopAll() {
+        if (running.isEmpty()) {
+            return;
+        }
+        boolean started = running.size() > 1;
+        if (started) {
+            progress("Stopping");
+        }
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("bin/dev: while stopping: " + e.getMessage());
+            }
+        }
+        if (started) {
+            progress("Stopped");
+        }
+    }
+
+    /** The API's port, checked here because the identity provider takes the next one. */
+    private static int port(String value) {
+        if (blank(value)) {
+            return ServerConfig.DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port < 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(java.util.List.of("PORT must be a whole number from 0 to 65534 (the local "
+                + "identity provider takes PORT+1)"));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static void progress(String line) {
+        System.out.printf("[bin/dev] %5.1f s  %s%n", (System.nanoTime() - STARTED) / 1e9, line);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hexatask.javalin.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * PostgreSQL 17 from the zonky binaries (real PostgreSQL, shipped in a jar on Maven Central), its data kept in a
+ * folder between runs. It listens on localhost only and trusts local connections, as a developer's database may.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    static final String DATABASE = "hexatask";
+    static final String USER = "hexatask";
+    static final String PASSWORD = "hexatask";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts on {@code port} (0: any free one), creating the folder, the user and the database on first use. */
+    static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", "200");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory);
+        try {
+            database.createUserAndDatabase();
+        } catch (SQLException e) {
+            database.close();
+            throw new IOException("could not create the hexatask database: " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    private void createUserAndDatabase() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet role = statement.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
+                if (!role.next()) {
+                    statement.execute("create role " + USER + " login password '" + PASSWORD + "'");
+                }
+            }
+            try (ResultSet db = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE
+                    + "'")) {
+                if (!db.next()) {
+                    statement.execute("create database " + DATABASE + " owner " + USER + " encoding 'UTF8'");
+                }
+            }
+        }
+    }
+
+    int port() {
+        return postgres.getPort();
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    String version() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("show server_version")) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            return "17";
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        // zonky's lock on the folder, released by now; the DevLock keeps a second stack away.
+        Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.hexatask.javalin.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.persistence.PostgresPersistence;
+import dev.hexatask.rest.RestApi;
+import jakarta.inject.Singleton;
+
+/**
+ * The Javalin server's composition root: the whole application wired from its configuration. Ask for
+ * {@link #persistence()} first (to migrate), then for {@link #api()}: the API reads the cursor key from the migrated
+ * database.
+ */
+@Singleton
+@Component(modules = {CoreModule.class, PersistenceModule.class, WebModule.class})
+public interface ServerComponent {
+
+    PostgresPersistence persistence();
+
+    RestApi api();
+
+    ServerConfig config();
+
+    static ServerComponent of(ServerConfig config) {
+        return DaggerServerComponent.factory().create(config);
+    }
+
+    @Component.Factory
+    interface Factory {
+        ServerComponent create(@BindsInstance ServerConfig config);
+    }
+}
