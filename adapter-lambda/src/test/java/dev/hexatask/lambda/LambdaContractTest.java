@@ -95,9 +95,16 @@ class LambdaContractTest extends RestContractSuite {
                 return TestStack.ORIGIN;
             }
 
+            /** Closes the database to new connections and ends the open ones, as an outage would. */
             @Override
             public boolean setDatabaseReachable(boolean reachable) {
-                return false;
+                String name = database.name();
+                database.executeOnServer("alter database " + name + " allow_connections " + reachable);
+                if (!reachable) {
+                    database.executeOnServer("select pg_terminate_backend(pid) from pg_stat_activity"
+                            + " where datname = '" + name + "' and pid <> pg_backend_pid()");
+                }
+                return true;
             }
 
             @Override

@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.rest.RestApi;
+import dev.hexatask.rest.wiring.UseCasesModule;
 import jakarta.inject.Singleton;
 
 /**
@@ -13,7 +14,7 @@ import jakarta.inject.Singleton;
  * database.
  */
 @Singleton
-@Component(modules = {CoreModule.class, PersistenceModule.class, WebModule.class})
+@Component(modules = {UseCasesModule.class, PersistenceModule.class, WebModule.class})
 public interface ServerComponent {
 
     PostgresPersistence persistence();

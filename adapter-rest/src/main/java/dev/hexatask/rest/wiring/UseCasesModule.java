@@ -1,4 +1,4 @@
-package dev.hexatask.javalin.wiring;
+package dev.hexatask.rest.wiring;
 
 import dagger.Binds;
 import dagger.Module;
@@ -13,19 +13,21 @@ import dev.hexatask.application.port.in.SummarizeTasksUseCase;
 import dev.hexatask.application.port.in.UpdateProfileUseCase;
 import dev.hexatask.application.port.in.UpdateTaskUseCase;
 import dev.hexatask.application.port.out.TaskIdGenerator;
-import dev.hexatask.application.service.CursorCodec;
 import dev.hexatask.application.service.HealthService;
 import dev.hexatask.application.service.ProfileService;
 import dev.hexatask.application.service.TaskService;
 import dev.hexatask.application.support.TimeOrderedTaskIds;
-import dev.hexatask.persistence.PostgresPersistence;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The core: each use case served by its service, on the system clock and time-ordered ids. */
+/**
+ * The use cases the HTTP contract calls, each served by its service, on the system clock and time-ordered ids.
+ * Shared by every composition root that serves the contract (the Lambda function, the Javalin server); each adds
+ * the outbound ports (storage, tokens) and the {@code RestSettings} of its own.
+ */
 @Module
-public interface CoreModule {
+public interface UseCasesModule {
 
     @Binds
     CheckHealthUseCase health(HealthService service);
@@ -61,12 +63,5 @@ public interface CoreModule {
     @Singleton
     static Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** The key lives in the database (made by the first migration), so it is read after migrating. */
-    @Provides
-    @Singleton
-    static CursorCodec cursors(PostgresPersistence persistence) {
-        return new CursorCodec(persistence.cursorSecret().read());
     }
 }
