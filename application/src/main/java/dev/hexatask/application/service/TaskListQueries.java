@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Checks a list request as the caller sent it and turns it into a {@link TaskQuery}; issues next-page cursors. */
 final class TaskListQueries {
@@ -45,7 +46,11 @@ final class TaskListQueries {
     record Parsed(TaskQuery query, int pageSize, long filterHash) {
     }
 
-    Parsed parse(UserId caller, TaskListRequest request, LocalDate today) {
+    /**
+     * @param today the caller's today, asked for only when the request filters on overdue tasks (it costs a profile
+     *              lookup, which the plain list does without)
+     */
+    Parsed parse(UserId caller, TaskListRequest request, Supplier<LocalDate> today) {
         Validation validation = new Validation();
         Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
         for (String status : request.statuses()) {
@@ -76,7 +81,7 @@ final class TaskListQueries {
         }
         Optional<SortPosition> after = cursor.map(CursorCodec.Cursor::position);
         TaskQuery query = new TaskQuery(caller, statuses, tag, dueBefore, dueAfter,
-                overdue.map(value -> new TaskQuery.OverdueFilter(value, today)), text, sort, after, pageSize + 1);
+                overdue.map(value -> new TaskQuery.OverdueFilter(value, today.get())), text, sort, after, pageSize + 1);
         return new Parsed(query, pageSize, filterHash);
     }
 

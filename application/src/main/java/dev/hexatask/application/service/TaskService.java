@@ -127,10 +127,9 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
     @Override
     public Result<TaskPage> list(UserId caller, TaskListRequest request) {
         return transactions.inTransaction(() -> {
-            LocalDate today = todayFor(caller);
             TaskListQueries.Parsed parsed;
             try {
-                parsed = listQueries.parse(caller, request, today);
+                parsed = listQueries.parse(caller, request, () -> todayFor(caller));
             } catch (DomainValidationException e) {
                 return Result.invalid(e.violations());
             }
