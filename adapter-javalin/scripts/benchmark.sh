@@ -76,10 +76,10 @@ analyze tasks;
 SQL
 TOKEN="$(bin/dev token "$USER_NAME")"
 echo "select id, owner, title, description, status, priority_rank, due_date, tags, version, created_at, updated_at, completed_at from tasks where owner = '$USER_NAME' order by created_at desc, id desc limit 21;" >"$WORK/list.sql"
-# What the API does for that request, as one transaction: the caller's time zone, then the page.
+# What the API does for that request, as one transaction: the page (the caller's time zone is read only when the
+# request filters on overdue tasks).
 {
   echo "begin;"
-  echo "select user_id, display_name, time_zone, created_at, updated_at from user_profiles where user_id = '$USER_NAME';"
   cat "$WORK/list.sql"
   echo "commit;"
 } >"$WORK/transaction.sql"
