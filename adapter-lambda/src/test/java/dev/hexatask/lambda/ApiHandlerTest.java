@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexatask.application.fixtures.InMemoryCore;
+import dev.hexatask.lambda.local.LocalContext;
 import dev.hexatask.lambda.local.ProxyEventFactory;
 import dev.hexatask.rest.RestApi;
 import dev.hexatask.rest.RestSettings;
@@ -36,7 +37,7 @@ class ApiHandlerTest {
 
     @Test
     void aNullEventIsAnsweredWithAProblemNotAnException() throws Exception {
-        APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(null, new TestContext());
+        APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(null, new LocalContext());
         assertWellFormedProblem(response, 400);
     }
 
@@ -45,14 +46,14 @@ class ApiHandlerTest {
         ApiHandler handler = new ApiHandler(api);
         assertWellFormedProblem(handler.handleRequest(new APIGatewayProxyRequestEvent(), null), 400);
         assertWellFormedProblem(handler.handleRequest(new APIGatewayProxyRequestEvent().withHttpMethod("GET"),
-                new TestContext()), 400);
+                new LocalContext()), 400);
     }
 
     @Test
     void aBodyFlaggedBase64ThatIsNotIsAMalformedBody() throws Exception {
         APIGatewayProxyRequestEvent event = events.event("POST", "/tasks", Map.of(), Map.of(), null, false)
                 .withBody("%%% not base64").withIsBase64Encoded(true);
-        APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(event, new TestContext());
+        APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(event, new LocalContext());
         JsonNode problem = assertWellFormedProblem(response, 400);
         assertThat(problem.path("type").asText()).isEqualTo("urn:hexatask:problem:malformed-body");
         assertThat(problem.path("instance").asText()).isEqualTo(event.getRequestContext().getRequestId());
@@ -61,7 +62,7 @@ class ApiHandlerTest {
     @Test
     void apiGatewaysRequestIdIsTheRequestId() throws Exception {
         APIGatewayProxyRequestEvent event = events.event("GET", "/health", Map.of(), Map.of(), null, false);
-        APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(event, new TestContext());
+        APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(event, new LocalContext());
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getMultiValueHeaders().get("X-Request-Id"))
                 .containsExactly(event.getRequestContext().getRequestId());
@@ -78,11 +79,11 @@ class ApiHandlerTest {
         };
         ApiHandler handler = new ApiHandler(flaky, RestSettings.allowingOrigins(List.of()));
         APIGatewayProxyRequestEvent event = events.event("GET", "/health", Map.of(), Map.of(), null, false);
-        APIGatewayProxyResponseEvent unavailable = handler.handleRequest(event, new TestContext());
+        APIGatewayProxyResponseEvent unavailable = handler.handleRequest(event, new LocalContext());
         JsonNode problem = assertWellFormedProblem(unavailable, 503);
         assertThat(problem.path("detail").asText()).doesNotContain("database unreachable");
         assertThat(unavailable.getMultiValueHeaders().get("Retry-After")).containsExactly("5");
-        assertThat(handler.handleRequest(event, new TestContext()).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handleRequest(event, new LocalContext()).getStatusCode()).isEqualTo(200);
     }
 
     @Test
@@ -91,7 +92,7 @@ class ApiHandlerTest {
             throw new StackOverflowError("simulated");
         }, RestSettings.allowingOrigins(List.of()));
         APIGatewayProxyResponseEvent response = handler.handleRequest(
-                events.event("GET", "/health", Map.of(), Map.of(), null, false), new TestContext());
+                events.event("GET", "/health", Map.of(), Map.of(), null, false), new LocalContext());
         JsonNode problem = assertWellFormedProblem(response, 500);
         assertThat(problem.toString()).doesNotContain("simulated", "StackOverflow");
     }
@@ -105,7 +106,7 @@ class ApiHandlerTest {
                         "X-Amzn-Trace-Id", List.of("Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1")),
                 ("{\"title\":\"" + title + "\"}").getBytes(StandardCharsets.UTF_8), true);
         List<String> lines = loggedWithProductionConfiguration(() -> {
-            APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(event, new TestContext());
+            APIGatewayProxyResponseEvent response = new ApiHandler(api).handleRequest(event, new LocalContext());
             assertThat(response.getStatusCode()).isEqualTo(201);
         });
         assertThat(lines).isNotEmpty();
@@ -145,13 +146,13 @@ class ApiHandlerTest {
                     .withBody(JSON.writeValueAsString(Map.of("title", text)))
                     .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId(
                             "naughty-" + text.hashCode()).withStage("prod"));
-            APIGatewayProxyResponseEvent response = handler.handleRequest(event, new TestContext());
+            APIGatewayProxyResponseEvent response = handler.handleRequest(event, new LocalContext());
             assertThat(response.getStatusCode()).as(text).isBetween(200, 499);
             assertThat(response.getMultiValueHeaders().get("X-Request-Id")).as(text).hasSize(1);
             JSON.readTree(response.getBody());
             APIGatewayProxyResponseEvent created = handler.handleRequest(event.withPath("/tasks")
                     .withPathParameters(Map.of("proxy", "tasks")).withMultiValueQueryStringParameters(null),
-                    new TestContext());
+                    new LocalContext());
             assertThat(created.getStatusCode()).as(text).isIn(201, 400);
         }
     }

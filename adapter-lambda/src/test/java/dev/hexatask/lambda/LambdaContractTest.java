@@ -3,6 +3,7 @@ package dev.hexatask.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.hexatask.jwt.testing.TestIdentityProvider;
+import dev.hexatask.lambda.local.LocalContext;
 import dev.hexatask.lambda.local.ProxyEventFactory;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
 import dev.hexatask.persistence.testing.TestDatabase;
@@ -75,7 +76,7 @@ class LambdaContractTest extends RestContractSuite {
                             sent.incrementAndGet() % 3 == 0);
                     ApiHandler handler = take(handlers);
                     try {
-                        return toResponse(handler.handleRequest(event, new TestContext()));
+                        return toResponse(handler.handleRequest(event, new LocalContext()));
                     } finally {
                         handlers.add(handler);
                     }

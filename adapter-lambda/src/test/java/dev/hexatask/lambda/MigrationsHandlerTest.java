@@ -1,5 +1,6 @@
 package dev.hexatask.lambda;
 
+import dev.hexatask.lambda.local.LocalContext;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
@@ -32,12 +33,12 @@ class MigrationsHandlerTest {
     void migratesAnEmptyDatabaseAndAgainChangesNothing() throws Exception {
         String url = emptyDatabase();
         MigrationsHandler handler = handlerFor(url);
-        Map<String, String> first = handler.handleRequest(Map.of(), new TestContext());
+        Map<String, String> first = handler.handleRequest(Map.of(), new LocalContext());
         assertThat(first.get("schemaVersion")).isEqualTo(latestVersion(migrated.jdbcUrl())).isNotBlank();
         long applied = count(url, "select count(*) from flyway_schema_history where success");
         assertThat(count(url, "select count(*) from cursor_signing_key")).isEqualTo(1);
 
-        Map<String, String> again = handler.handleRequest(Map.of("trigger", "redeploy"), new TestContext());
+        Map<String, String> again = handler.handleRequest(Map.of("trigger", "redeploy"), new LocalContext());
         assertThat(again).isEqualTo(first);
         assertThat(count(url, "select count(*) from flyway_schema_history where success")).isEqualTo(applied);
     }
@@ -46,10 +47,10 @@ class MigrationsHandlerTest {
     void aMigrationThatFailsThrowsAndLeavesNothingHalfApplied() throws Exception {
         String url = emptyDatabase();
         MigrationsHandler handler = handlerFor(url);
-        handler.handleRequest(Map.of(), new TestContext());
+        handler.handleRequest(Map.of(), new LocalContext());
         // Forget that the first script ran: running it again fails on its first CREATE, as a broken script would.
         execute(url, "delete from flyway_schema_history where version = '1'");
-        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new TestContext()))
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
                 .isInstanceOf(RuntimeException.class)
                 .hasMessageContaining("already exists");
         assertThat(count(url, "select count(*) from flyway_schema_history where success"))
@@ -62,9 +63,9 @@ class MigrationsHandlerTest {
     void anAppliedScriptThatWasAlteredFailsValidation() throws Exception {
         String url = emptyDatabase();
         MigrationsHandler handler = handlerFor(url);
-        handler.handleRequest(Map.of(), new TestContext());
+        handler.handleRequest(Map.of(), new LocalContext());
         execute(url, "update flyway_schema_history set checksum = checksum + 1 where version = '1'");
-        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new TestContext()))
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
                 .isInstanceOf(RuntimeException.class)
                 .hasMessageContaining("checksum");
     }

@@ -2,6 +2,7 @@ package dev.hexatask.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.hexatask.jwt.testing.TestIdentityProvider;
+import dev.hexatask.lambda.local.LocalContext;
 import dev.hexatask.lambda.local.ProxyEventFactory;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
 import dev.hexatask.persistence.testing.TestDatabase;
@@ -90,7 +91,7 @@ class SnapStartPrimingTest {
         String authorization = identityProvider.authorizationHeader(UUID.randomUUID().toString(), "cold");
         APIGatewayProxyResponseEvent created = handler.handleRequest(events.event("POST", "/tasks", Map.of(),
                 Map.of("Authorization", List.of(authorization), "Content-Type", List.of("application/json")),
-                "{\"title\":\"after restore\"}".getBytes(), false), new TestContext());
+                "{\"title\":\"after restore\"}".getBytes(), false), new LocalContext());
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
         assertThat(identityProvider.jwksRequestCount()).as("keys already cached by the priming").isEqualTo(fetches);
     }
@@ -137,7 +138,7 @@ class SnapStartPrimingTest {
 
     private APIGatewayProxyResponseEvent listTasks(String authorization) {
         return handler.handleRequest(events.event("GET", "/tasks", Map.of(),
-                Map.of("Authorization", List.of(authorization)), null, false), new TestContext());
+                Map.of("Authorization", List.of(authorization)), null, false), new LocalContext());
     }
 
     /** Server-side view: backends of this database opened by the function's pool. */

@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The invocation context of a local run, shaped like the runtime's. */
-final class LocalContext implements Context {
+/** The invocation context of a local run (and of tests), shaped like the runtime's, with a fresh request id. */
+public final class LocalContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
 
