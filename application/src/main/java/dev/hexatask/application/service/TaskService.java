@@ -36,7 +36,6 @@ import dev.hexatask.domain.task.TaskStatus;
 import dev.hexatask.domain.task.Title;
 import dev.hexatask.domain.user.TimeZonePreference;
 import dev.hexatask.domain.user.UserId;
-import dev.hexatask.domain.user.UserProfile;
 import dev.hexatask.domain.validation.DomainValidationException;
 import dev.hexatask.domain.validation.Validation;
 import jakarta.inject.Inject;
@@ -208,8 +207,8 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
     }
 
     private LocalDate todayFor(UserId caller) {
-        TimeZonePreference zone = profiles.find(caller).map(UserProfile::timeZone).orElse(TimeZonePreference.UTC);
-        return LocalDate.ofInstant(clock.instant(), zone.zone());
+        return profiles.find(caller).map(profile -> profile.today(clock))
+                .orElseGet(() -> LocalDate.ofInstant(clock.instant(), TimeZonePreference.UTC.zone()));
     }
 
     /** Stores keep microseconds; so does the core, so that what is read back equals what was written. */
