@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 public final class DevStack {
 
     static final String FRONTEND_DEV_ORIGIN = "http://localhost:5173";
+    static final String TOKEN_LIFETIME = "HEXATASK_LOCAL_TOKEN_LIFETIME";
 
     private static final long STARTED = System.nanoTime();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -82,6 +84,7 @@ public final class DevStack {
         env.putIfAbsent("PORT", "8080");
         env.putIfAbsent("CORS_ALLOWED_ORIGINS", FRONTEND_DEV_ORIGIN);
         int port = port(env.get("PORT"));
+        Duration tokenLifetime = tokenLifetime(env.get(TOKEN_LIFETIME));
 
         // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
         CompletableFuture<LocalIdentityProvider> identityProviderStart = null;
@@ -89,7 +92,8 @@ public final class DevStack {
             progress("Starting the local OpenID Connect provider on port " + (port == 0 ? "any" : port + 1));
             identityProviderStart = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, data.signingKey());
+                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, data.signingKey(),
+                            tokenLifetime);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -213,6 +217,26 @@ public final class DevStack {
         }
         throw new ConfigurationException(java.util.List.of("PORT must be a whole number from 0 to 65534 (the local "
                 + "identity provider takes PORT+1)"));
+    }
+
+    /**
+     * How long the local provider's tokens last: short ones let a test watch the app renew its session. Seconds,
+     * at least 5 (the API tolerates a minute of clock skew on top) and at most a day.
+     */
+    private static Duration tokenLifetime(String value) {
+        if (blank(value)) {
+            return LocalIdentityProvider.DEFAULT_TOKEN_LIFETIME;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 5 && seconds <= 86_400) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(java.util.List.of(TOKEN_LIFETIME + " must be a whole number of seconds "
+                + "from 5 to 86400 (the local sign-in server's token lifetime; default 28800)"));
     }
 
     private static boolean blank(String value) {
