@@ -1,0 +1,32 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { discardAllDrafts } from '../../lib/drafts';
+import { useAuthSetup } from './AuthSetup';
+import { redirectUri } from './userManager';
+
+/**
+ * Ends the session at the provider too: its end_session_endpoint when discovery names one (the local provider),
+ * else Cognito's /logout on the managed-login domain, which has none in discovery.
+ */
+export function useSignOut() {
+  const { config, userManager } = useAuthSetup();
+  const queryClient = useQueryClient();
+  return async () => {
+    queryClient.clear();
+    discardAllDrafts();
+    const endSession = await userManager.metadataService.getEndSessionEndpoint().catch(() => undefined);
+    if (endSession) {
+      await userManager.signoutRedirect({ post_logout_redirect_uri: redirectUri() });
+      return;
+    }
+    await userManager.removeUser();
+    const domain = config.auth.managedLoginDomain;
+    if (domain !== null) {
+      const logout = new URL(`${domain}/logout`);
+      logout.searchParams.set('client_id', config.auth.clientId);
+      logout.searchParams.set('logout_uri', redirectUri());
+      window.location.assign(logout.toString());
+    } else {
+      window.location.assign(redirectUri());
+    }
+  };
+}
