@@ -180,7 +180,8 @@ export async function startStack(name: string, options: StackOptions = {}): Prom
       }
       await sleep(250);
     }
-    const file = JSON.parse(readFileSync(stackFile, 'utf8')) as Record<string, string>;
+    const file = JSON.parse(readFileSync(stackFile, 'utf8')) as Pick<StackInfo,
+      'apiUrl' | 'issuer' | 'tokenEndpoint' | 'clientId' | 'scope'>;
     const javaPid = Number(readFileSync(join(dataFolder, 'dev', 'dev.lock'), 'utf8').trim());
     info = {
       name, origin, dataFolder, logFile, javaPid,
