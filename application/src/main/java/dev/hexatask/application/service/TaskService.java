@@ -41,6 +41,7 @@ import dev.hexatask.domain.validation.DomainValidationException;
 import dev.hexatask.domain.validation.Validation;
 import dev.hexatask.domain.validation.Violation;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The task use cases. Each runs in one transaction; bad input comes back as {@link Result.Invalid}. */
+/**
+ * The task use cases. Each runs in one transaction; bad input comes back as {@link Result.Invalid}. One instance
+ * serves every task use case of a composition root.
+ */
+@Singleton
 public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, ListTasksUseCase, UpdateTaskUseCase,
         DeleteTaskUseCase, SummarizeTasksUseCase {
 
