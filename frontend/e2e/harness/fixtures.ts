@@ -133,6 +133,7 @@ export async function signInAtLoginPage(page: Page, stack: StackInfo, username: 
 export async function accessToken(http: APIRequestContext, stack: StackInfo, username: string): Promise<string> {
   const response = await http.post(stack.tokenEndpoint, {
     form: { grant_type: 'password', username, password: 'local', client_id: stack.clientId, scope: stack.scope },
+    timeout: 30_000,
   });
   expect(response.status(), await response.text()).toBe(200);
   return (await response.json()).access_token as string;
