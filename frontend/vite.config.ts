@@ -22,7 +22,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    setupFiles: ['./test/setup.ts'],
+    setupFiles: ['./test/setup.ts', './test/server.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
   },
