@@ -3,6 +3,13 @@ import { discardAllDrafts } from '../../lib/drafts';
 import { useAuthSetup } from './AuthSetup';
 import { redirectUri } from './userManager';
 
+let signingOut = false;
+
+/** While the browser leaves for the provider's sign-out, the guard must not start a sign-in. */
+export function isSigningOut(): boolean {
+  return signingOut;
+}
+
 /**
  * Ends the session at the provider too: its end_session_endpoint when discovery names one (the local provider),
  * else Cognito's /logout on the managed-login domain, which has none in discovery.
@@ -11,6 +18,7 @@ export function useSignOut() {
   const { config, userManager } = useAuthSetup();
   const queryClient = useQueryClient();
   return async () => {
+    signingOut = true;
     queryClient.clear();
     discardAllDrafts();
     const endSession = await userManager.metadataService.getEndSessionEndpoint().catch(() => undefined);

@@ -30,7 +30,7 @@ export function TagInput({ id, tags, onChange, describedBy, invalid }: Props) {
   return (
     <div className={`tag-input ${invalid || problem ? 'invalid' : ''}`}>
       {tags.length > 0 && (
-        <ul className="tags" aria-label="Chosen tags">
+        <ul className="tags">
           {tags.map((tag) => (
             <li key={tag} className="tag tag-removable">
               <span>{tag}</span>
