@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { discardAllDrafts } from '../../lib/drafts';
 import { useAuthSetup } from './AuthSetup';
-import { redirectUri } from './userManager';
+import { managedLogoutUrl, redirectUri } from './userManager';
 
 let signingOut = false;
 
@@ -27,14 +27,6 @@ export function useSignOut() {
       return;
     }
     await userManager.removeUser();
-    const domain = config.auth.managedLoginDomain;
-    if (domain !== null) {
-      const logout = new URL(`${domain}/logout`);
-      logout.searchParams.set('client_id', config.auth.clientId);
-      logout.searchParams.set('logout_uri', redirectUri());
-      window.location.assign(logout.toString());
-    } else {
-      window.location.assign(redirectUri());
-    }
+    window.location.assign(managedLogoutUrl(config) ?? redirectUri());
   };
 }
