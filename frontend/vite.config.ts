@@ -25,5 +25,6 @@ export default defineConfig({
     setupFiles: ['./test/setup.ts', './test/server.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    testTimeout: 30_000,
   },
 });
