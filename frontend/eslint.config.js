@@ -33,6 +33,23 @@ export default tseslint.config(
     },
   },
   {
+    // A feature uses another only through its index.ts; its other files are its own.
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./][^/]*/.+',
+              message: "Import another feature through its index ('../profile'), not its files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/features/**/*.{ts,tsx}', 'src/components/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
     ignores: ['src/lib/**'],
     rules: {

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LandingPage, RequireAuth } from '../features/auth';
+import { PageSkeleton } from '../components/Skeleton';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -17,6 +18,8 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     errorElement: <RouteError />,
+    // Shown while the first page's code loads.
+    hydrateFallbackElement: <PageSkeleton />,
     children: [
       { path: '/tasks', lazy: () => import('../features/tasks/pages').then((m) => ({ Component: m.TaskListPage })) },
       { path: '/tasks/new', lazy: () => import('../features/tasks/pages').then((m) => ({ Component: m.NewTaskPage })) },

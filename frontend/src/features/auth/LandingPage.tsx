@@ -1,5 +1,5 @@
 import { useAuth } from 'react-oidc-context';
-import { Navigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { PageSkeleton } from '../../components/Skeleton';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useSignIn } from './useSignIn';
@@ -9,8 +9,10 @@ export function LandingPage() {
   useDocumentTitle('');
   const auth = useAuth();
   const { signIn, signUp } = useSignIn();
+  // Back from the provider: the sign-in callback takes the person to the route they asked for.
+  const returning = new URLSearchParams(useLocation().search).has('code');
 
-  if (auth.isLoading || auth.activeNavigator === 'signinRedirect') {
+  if (auth.isLoading || auth.activeNavigator === 'signinRedirect' || (returning && !auth.error)) {
     return <PageSkeleton label="Signing you in…" />;
   }
   if (auth.isAuthenticated) return <Navigate to="/tasks" replace />;

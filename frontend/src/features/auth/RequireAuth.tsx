@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import { PageSkeleton } from '../../components/Skeleton';
 import { ErrorState } from '../../components/ErrorState';
 import { useSignIn } from './useSignIn';
+import { isSigningOut } from './useSignOut';
 
 /** Every page but the landing page needs a session; without one the person signs in and comes back here. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -11,7 +12,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { signIn } = useSignIn();
   const returnTo = `${location.pathname}${location.search}${location.hash}`;
-  const mustSignIn = !auth.isLoading && !auth.isAuthenticated && !auth.activeNavigator && !auth.error;
+  const leaving = isSigningOut();
+  const mustSignIn = !auth.isLoading && !auth.isAuthenticated && !auth.activeNavigator && !auth.error && !leaving;
 
   useEffect(() => {
     if (mustSignIn) void signIn(returnTo);
@@ -19,6 +21,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mustSignIn, returnTo]);
 
+  if (leaving) return <PageSkeleton label="Signing you out…" />;
   if (auth.error && !auth.isAuthenticated) {
     return (
       <ErrorState

@@ -1,7 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { discardAllDrafts } from '../../lib/drafts';
 import { useAuthSetup } from './AuthSetup';
-import { redirectUri } from './userManager';
+import { managedLogoutUrl, redirectUri } from './userManager';
+
+let signingOut = false;
+
+/** While the browser leaves for the provider's sign-out, the guard must not start a sign-in. */
+export function isSigningOut(): boolean {
+  return signingOut;
+}
 
 /**
  * Ends the session at the provider too: its end_session_endpoint when discovery names one (the local provider),
@@ -11,6 +18,7 @@ export function useSignOut() {
   const { config, userManager } = useAuthSetup();
   const queryClient = useQueryClient();
   return async () => {
+    signingOut = true;
     queryClient.clear();
     discardAllDrafts();
     const endSession = await userManager.metadataService.getEndSessionEndpoint().catch(() => undefined);
@@ -19,14 +27,6 @@ export function useSignOut() {
       return;
     }
     await userManager.removeUser();
-    const domain = config.auth.managedLoginDomain;
-    if (domain !== null) {
-      const logout = new URL(`${domain}/logout`);
-      logout.searchParams.set('client_id', config.auth.clientId);
-      logout.searchParams.set('logout_uri', redirectUri());
-      window.location.assign(logout.toString());
-    } else {
-      window.location.assign(redirectUri());
-    }
+    window.location.assign(managedLogoutUrl(config) ?? redirectUri());
   };
 }

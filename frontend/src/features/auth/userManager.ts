@@ -64,3 +64,13 @@ export async function signUpUrl(config: AppConfig, returnTo: string): Promise<st
   const url = new URL(request.url);
   return `${domain}/signup${url.search}`;
 }
+
+/** Cognito's sign-out on its managed-login domain (its discovery names no end_session_endpoint). */
+export function managedLogoutUrl(config: AppConfig): string | null {
+  const domain = config.auth.managedLoginDomain;
+  if (domain === null) return null;
+  const logout = new URL(`${domain}/logout`);
+  logout.searchParams.set('client_id', config.auth.clientId);
+  logout.searchParams.set('logout_uri', redirectUri());
+  return logout.toString();
+}

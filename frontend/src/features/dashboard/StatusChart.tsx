@@ -9,10 +9,10 @@ const BARS = [
   { key: 'overdue', label: 'Overdue', tone: 'overdue' },
 ] as const;
 
-const WIDTH = 320;
-const BAR_HEIGHT = 28;
+const WIDTH = 560;
+const BAR_HEIGHT = 26;
 const GAP = 14;
-const LABEL_WIDTH = 96;
+const LABEL_WIDTH = 110;
 
 /** Horizontal bars, one per count; plain SVG with classes (no inline styles, which the CSP refuses). */
 export function StatusChart({ summary }: { summary: Summary }) {

@@ -28,9 +28,10 @@ export function TagInput({ id, tags, onChange, describedBy, invalid }: Props) {
   };
 
   return (
+    <>
     <div className={`tag-input ${invalid || problem ? 'invalid' : ''}`}>
       {tags.length > 0 && (
-        <ul className="tags" aria-label="Chosen tags">
+        <ul className="tags">
           {tags.map((tag) => (
             <li key={tag} className="tag tag-removable">
               <span>{tag}</span>
@@ -66,11 +67,12 @@ export function TagInput({ id, tags, onChange, describedBy, invalid }: Props) {
         }}
         onBlur={add}
       />
-      {problem && (
-        <p id={`${id}-problem`} className="field-error">
-          {problem}
-        </p>
-      )}
     </div>
+    {problem && (
+      <p id={`${id}-problem`} className="field-error">
+        {problem}
+      </p>
+    )}
+    </>
   );
 }

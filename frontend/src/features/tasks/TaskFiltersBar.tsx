@@ -14,6 +14,7 @@ export function TaskFiltersBar({ filters, onChange }: Props) {
   const id = useId();
   const [query, setQuery] = useState(filters.q);
   const [tag, setTag] = useState(filters.tag);
+  const [open, setOpen] = useState(false);
 
   // The URL changed under the fields (back, a link, "Clear filters"): the fields follow it.
   const [shown, setShown] = useState({ q: filters.q, tag: filters.tag });
@@ -38,7 +39,7 @@ export function TaskFiltersBar({ filters, onChange }: Props) {
     });
 
   return (
-    <form className="filters" role="search" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
+    <form className={`filters ${open ? 'filters-open' : ''}`} role="search" aria-label="Filter tasks" onSubmit={(event) => event.preventDefault()}>
       <div className="field filters-search">
         <label htmlFor={`${id}-q`}>Search</label>
         <input
@@ -50,6 +51,16 @@ export function TaskFiltersBar({ filters, onChange }: Props) {
           onChange={(event) => setQuery(event.target.value)}
         />
       </div>
+      <button
+        type="button"
+        className="button button-secondary button-small filters-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-more`}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Fewer filters' : 'More filters'}
+      </button>
+      <div className="filters-more" id={`${id}-more`}>
       <fieldset className="field filters-status">
         <legend>Status</legend>
         <div className="chips">
@@ -118,6 +129,7 @@ export function TaskFiltersBar({ filters, onChange }: Props) {
             </option>
           ))}
         </select>
+      </div>
       </div>
       {hasFilters(filters) && (
         <button

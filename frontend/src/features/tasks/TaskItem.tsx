@@ -1,16 +1,18 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import { PRIORITY_LABELS, STATUS_LABELS, formatDueDate, type Task } from './model';
+import { PRIORITY_LABELS, STATUS_LABELS, formatDueDate, isOverdue, type Task } from './model';
 
 interface Props {
   task: Task;
+  /** Today in the person's time zone (YYYY-MM-DD). */
+  today: string;
   busy: boolean;
   onToggleDone: (task: Task) => void;
   onDelete: (task: Task) => void;
 }
 
 /** One task in the list, with its quick actions (their names are the action; the title describes them). */
-export function TaskItem({ task, busy, onToggleDone, onDelete }: Props) {
+export function TaskItem({ task, today, busy, onToggleDone, onDelete }: Props) {
   const titleId = useId();
   const done = task.status === 'DONE';
   return (
@@ -24,6 +26,7 @@ export function TaskItem({ task, busy, onToggleDone, onDelete }: Props) {
           <span className={`badge badge-priority-${task.priority.toLowerCase()}`}>
             {PRIORITY_LABELS[task.priority]} priority
           </span>
+          {isOverdue(task, today) && <span className="badge badge-overdue">Overdue</span>}
           {task.dueDate && <span className="task-due">Due {formatDueDate(task.dueDate)}</span>}
         </div>
         {task.tags.length > 0 && (

@@ -6,7 +6,9 @@ import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toasts';
 import { ApiError, describeError } from '../../lib/api/errors';
+import { todayIn } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { useMe } from '../profile';
 import { useDeleteTask, useTaskList, useUpdateTask } from './api';
 import { filtersFromSearch, hasFilters, NO_FILTERS, searchFromFilters, type TaskFilters } from './filters';
 import type { Task } from './model';
@@ -31,6 +33,7 @@ export function TaskListPage() {
   const [toDelete, setToDelete] = useState<Task | null>(null);
 
   const tasks = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const today = todayIn(useMe().data?.timeZone ?? 'UTC');
 
   const onToggleDone = (task: Task) => {
     const reopen = task.status === 'DONE';
@@ -97,6 +100,7 @@ export function TaskListPage() {
               <TaskItem
                 key={task.id}
                 task={task}
+                today={today}
                 busy={(update.isPending && update.variables.id === task.id) || (remove.isPending && toDelete?.id === task.id)}
                 onToggleDone={onToggleDone}
                 onDelete={setToDelete}

@@ -53,7 +53,12 @@ export function useCreateTask() {
       const location = result.response.headers.get('Location');
       return { task, url: resolveLocation(location ?? `tasks/${task.id}`, result.response.url) } satisfies CreatedTask;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+    onSuccess: ({ task, url }) => {
+      // The new task is known: opening it (by the id its Location names) needs no second request.
+      const id = new URL(url).pathname.split('/').pop() ?? task.id;
+      queryClient.setQueryData(taskKeys.detail(id), task);
+      return queryClient.invalidateQueries({ queryKey: taskKeys.all });
+    },
   });
 }
 

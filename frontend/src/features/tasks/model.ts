@@ -40,3 +40,8 @@ export function formatDueDate(date: string): string {
   const parsed = new Date(`${date}T00:00:00Z`);
   return Number.isNaN(parsed.getTime()) ? date : dateFormat.format(parsed);
 }
+
+/** Not done and due before today (in the owner's time zone): the core's rule, for the badge in the list. */
+export function isOverdue(task: Pick<Task, 'status' | 'dueDate'>, today: string): boolean {
+  return task.status !== 'DONE' && task.dueDate !== null && task.dueDate < today;
+}
