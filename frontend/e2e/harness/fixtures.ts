@@ -61,6 +61,10 @@ export const test = base.extend<Fixtures>({
     await use(JSON.parse(info) as StackInfo);
   },
 
+  baseURL: async ({ stack }, use) => {
+    await use(stack.origin);
+  },
+
   user: async ({}, use, testInfo) => {
     const run = `${testInfo.workerIndex}${Date.now().toString(36)}`;
     await use((name) => `${name}-${run}-${++users}`);
