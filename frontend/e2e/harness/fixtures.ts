@@ -36,6 +36,8 @@ export interface ConsoleWatch {
   allow(pattern: RegExp): void;
   /** Every console line, page error and dialog so far. */
   readonly lines: readonly string[];
+  /** Watches a page of another browser context too. */
+  watch(page: Page): void;
 }
 
 interface Fixtures {
@@ -115,7 +117,7 @@ export const test = base.extend<Fixtures>({
     };
     context.pages().forEach(watch);
     context.on('page', watch);
-    await use({ allow: (pattern) => allowed.push(pattern), lines });
+    await use({ allow: (pattern) => allowed.push(pattern), lines, watch });
     if (lines.length > 0 && testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('browser-console.txt', { body: lines.join('\n'), contentType: 'text/plain' });
     }
