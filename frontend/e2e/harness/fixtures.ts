@@ -105,6 +105,15 @@ export const test = base.extend<Fixtures>({
         if (allowed.some((pattern) => pattern.test(message.text()))) return;
         unexpected.push(line);
       });
+      // The API gets the access token, never the ID token (AWS's API Gateway would refuse it too).
+      page.on('request', (request) => {
+        const bearer = request.headers().authorization?.match(/^Bearer ([\w-]+)\.([\w-]+)\./);
+        if (!bearer) return;
+        const claims = JSON.parse(Buffer.from(bearer[2]!, 'base64url').toString('utf8')) as { token_use?: string };
+        if (claims.token_use !== 'access') {
+          unexpected.push(`${request.method()} ${request.url()} sent a token with token_use=${claims.token_use}`);
+        }
+      });
       page.on('pageerror', (error) => {
         lines.push(`pageerror: ${error.message}`);
         unexpected.push(`uncaught: ${error.message}`);
