@@ -7,7 +7,7 @@ export function ownStack(name: string, env: Record<string, string>): { info(): S
   let stack: Stack | undefined;
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    stack = await startStack(`${name}-${test.info().workerIndex}`, { env });
+    stack = await startStack(name, { env });
   });
   test.afterAll(async () => {
     test.setTimeout(90_000);

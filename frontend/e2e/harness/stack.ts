@@ -102,15 +102,12 @@ function tail(file: string, lines = 40): string {
 
 /** Starts bin/dev under the guard and returns once /api/health answers 200. */
 export async function startStack(name: string, options: StackOptions = {}): Promise<Stack> {
-  const folder = join(STACKS, name);
+  // A folder of this process's own, so that two runs at once (the suite and the benchmark, say) never share one.
+  const folder = join(STACKS, `${name}-${process.pid}`);
   const dataFolder = join(folder, 'data');
-  // A fresh database and sign-in key every run; only bin/dev's class-data archive (data/dev/classes.jsa, a cache
-  // of the built classes that it checks itself) is kept, which saves a second or two at each start and stop.
-  rmSync(join(dataFolder, 'postgres'), { recursive: true, force: true });
-  rmSync(join(dataFolder, 'dev', 'oidc-signing-key.json'), { force: true });
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(dataFolder, { recursive: true });
   const logFile = join(folder, 'stack.log');
-  rmSync(logFile, { force: true });
   const port = await freePortPair();
   const origin = `http://localhost:${port}`;
   const log = openSync(logFile, 'a');
@@ -150,7 +147,7 @@ export async function startStack(name: string, options: StackOptions = {}): Prom
     if (left.length > 0) {
       throw new Error(`stack ${name} left ${left.join(', ')} behind; see ${logFile}`);
     }
-    rmSync(join(dataFolder, 'postgres'), { recursive: true, force: true });
+    rmSync(dataFolder, { recursive: true, force: true }); // the log stays beside it
   };
   const stack: Stack = {
     get name() { return name; },
