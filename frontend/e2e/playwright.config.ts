@@ -34,7 +34,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'e2e', testMatch: 'tests/**/*.spec.ts' },
-    { name: 'screenshots', testMatch: 'screenshots/**/*.spec.ts' },
-    { name: 'benchmark', testMatch: 'benchmark/**/*.spec.ts', timeout: 20 * 60_000 },
+    // Folders of their own: a run clears its output folder, and the suite may run beside the benchmark.
+    { name: 'screenshots', testMatch: 'screenshots/**/*.spec.ts', outputDir: 'target/screenshots-results' },
+    {
+      name: 'benchmark', testMatch: 'benchmark/**/*.spec.ts', outputDir: 'target/benchmark-results',
+      timeout: 30 * 60_000, use: { trace: 'off', screenshot: 'off' }, // nothing recorded beside what is measured
+    },
   ],
 });
