@@ -96,6 +96,7 @@ test('browser benchmark', async ({ browser, apiAs }) => {
       const more = list.getByRole('button', { name: 'Load more' });
       const items = taskList(list).locator(':scope > li'); // not the tags' own list items
       await expect(items.first()).toBeVisible();
+      await expect(more).toBeVisible(); // 1,000 tasks are more than a page
       // A last page that is exactly full still offers "Load more"; the click after it finds nothing and ends.
       while (await more.isVisible()) {
         const before = await items.count();
