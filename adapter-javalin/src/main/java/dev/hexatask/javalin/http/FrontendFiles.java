@@ -40,9 +40,11 @@ public final class FrontendFiles {
             Map.entry("woff2", "font/woff2"));
 
     private final Path root;
+    private final Responses responses;
 
-    public FrontendFiles(Path root) {
+    FrontendFiles(Path root, Responses responses) {
         this.root = root.toAbsolutePath().normalize();
+        this.responses = responses;
     }
 
     /** Whether a built frontend is there to serve. */
@@ -61,7 +63,7 @@ public final class FrontendFiles {
             send(ctx, file.get(), hashed ? ASSETS_CACHE : REVALIDATE);
         } else if (ctx.path().startsWith("/assets/")) {
             // A missing asset must not turn into the page: the browser would run HTML as a script.
-            Responses.problem(ctx, 404, "There is no such file in the frontend.");
+            responses.problem(ctx, 404, "There is no such file in the frontend.");
         } else {
             send(ctx, root.resolve("index.html"), REVALIDATE);
         }

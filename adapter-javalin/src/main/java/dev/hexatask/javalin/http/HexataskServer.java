@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.rest.RestApi;
+import dev.hexatask.rest.policy.EdgeResponses;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -56,9 +57,11 @@ public final class HexataskServer implements AutoCloseable {
     /** Starts listening on the configured port (0: any free port) and returns once requests are served. */
     public static HexataskServer start(RestApi api, ServerConfig config, String host) {
         ApiBridge bridge = new ApiBridge(api, API_PREFIX);
+        EdgeResponses edge = config.rest().edgeResponses();
+        Responses responses = new Responses(edge);
         byte[] openApi = openApiDocument();
         byte[] configJson = configJson(config);
-        FrontendFiles frontend = new FrontendFiles(config.frontendDirectory());
+        FrontendFiles frontend = new FrontendFiles(config.frontendDirectory(), responses);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -79,7 +82,7 @@ public final class HexataskServer implements AutoCloseable {
             });
             javalinConfig.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
-                server.setErrorHandler(new ProblemErrorHandler());
+                server.setErrorHandler(new ProblemErrorHandler(edge));
                 server.setHandler(new GracefulHandler());
             });
 
@@ -88,7 +91,7 @@ public final class HexataskServer implements AutoCloseable {
                     "no-cache", openApi));
             routes.get(API_PREFIX + "/docs", ctx -> sendBytes(ctx, "text/html; charset=utf-8", "no-cache",
                     DOCS_PAGE.getBytes(StandardCharsets.UTF_8)));
-            routes.get(API_PREFIX + "/docs/{file}", HexataskServer::swaggerUiFile);
+            routes.get(API_PREFIX + "/docs/{file}", ctx -> swaggerUiFile(ctx, responses));
             for (HandlerType method : API_METHODS) {
                 routes.addHttpHandler(method, API_PREFIX, bridge::handle);
                 routes.addHttpHandler(method, API_PREFIX + "/*", bridge::handle);
@@ -101,14 +104,14 @@ public final class HexataskServer implements AutoCloseable {
                     sendBytes(ctx, "text/html; charset=utf-8", "no-cache",
                             NO_FRONTEND_PAGE.getBytes(StandardCharsets.UTF_8));
                 } else {
-                    Responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
+                    responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
                 }
             };
             routes.get("/*", outsideApi);
             routes.addHttpHandler(HandlerType.HEAD, "/*", outsideApi);
             for (HandlerType method : API_METHODS) {
                 if (method != HandlerType.GET && method != HandlerType.HEAD) {
-                    routes.addHttpHandler(method, "/*", ctx -> Responses.problem(ctx, 404,
+                    routes.addHttpHandler(method, "/*", ctx -> responses.problem(ctx, 404,
                             "There is nothing at this path; the API is under /api."));
                 }
             }
@@ -137,11 +140,11 @@ public final class HexataskServer implements AutoCloseable {
     }
 
     /** Swagger UI's files from its webjar, named one by one so that nothing else on the class path is served. */
-    private static void swaggerUiFile(Context ctx) throws IOException {
+    private static void swaggerUiFile(Context ctx, Responses responses) throws IOException {
         String file = ctx.pathParam("file");
         String type = SWAGGER_UI_FILES.get(file);
         if (type == null) {
-            Responses.problem(ctx, 404, "There is no such file of the docs page.");
+            responses.problem(ctx, 404, "There is no such file of the docs page.");
             return;
         }
         try (InputStream in = Objects.requireNonNull(HexataskServer.class.getResourceAsStream(
