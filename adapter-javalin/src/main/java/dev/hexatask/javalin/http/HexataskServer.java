@@ -61,7 +61,8 @@ public final class HexataskServer implements AutoCloseable {
         Responses responses = new Responses(edge);
         byte[] openApi = openApiDocument();
         byte[] configJson = configJson(config);
-        FrontendFiles frontend = new FrontendFiles(config.frontendDirectory(), responses);
+        FrontendFiles frontend = new FrontendFiles(config.frontendDirectory(), SecurityHeaders.forApp(
+                URI.create(config.publicUrl() + API_PREFIX), URI.create(config.jwt().issuer())), responses);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;

@@ -37,7 +37,8 @@ public final class ProfileService implements GetProfileUseCase, UpdateProfileUse
 
     @Override
     public Result<UserProfile> get(UserId caller) {
-        return transactions.inTransaction(() -> Result.success(findOrCreate(caller)));
+        // A read, or a first insert that is one statement (it leaves a concurrent first insert be): no transaction.
+        return transactions.withoutTransaction(() -> Result.success(findOrCreate(caller)));
     }
 
     @Override

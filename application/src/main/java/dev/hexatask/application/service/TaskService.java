@@ -54,8 +54,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The task use cases. Each runs in one transaction; bad input comes back as {@link Result.Invalid}. One instance
- * serves every task use case of a composition root.
+ * The task use cases. Each write runs in one transaction; the reads (get, list, summary) run without one, since each
+ * is one statement (the summary's time zone lookup and its count need not see the same instant). Bad input comes back
+ * as {@link Result.Invalid}. One instance serves every task use case of a composition root.
  */
 @Singleton
 public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, ListTasksUseCase, UpdateTaskUseCase,
@@ -126,14 +127,14 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
         } catch (DomainValidationException e) {
             return Result.invalid(e.violations());
         }
-        return transactions.inTransaction(() -> tasks.find(caller, id)
+        return transactions.withoutTransaction(() -> tasks.find(caller, id)
                 .<Result<Task>>map(Result::success)
                 .orElseGet(Result::notFound));
     }
 
     @Override
     public Result<TaskPage> list(UserId caller, TaskListRequest request) {
-        return transactions.inTransaction(() -> {
+        return transactions.withoutTransaction(() -> {
             TaskListQueries.Parsed parsed;
             try {
                 parsed = listQueries.parse(caller, request, () -> todayFor(caller));
@@ -226,7 +227,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
 
     @Override
     public Result<TaskCounts> summarize(UserId caller) {
-        return transactions.inTransaction(() -> Result.success(tasks.count(caller, todayFor(caller))));
+        return transactions.withoutTransaction(() -> Result.success(tasks.count(caller, todayFor(caller))));
     }
 
     /** A caller who never saved a profile has the defaults' day; the defaults are {@link UserProfile}'s to say. */
