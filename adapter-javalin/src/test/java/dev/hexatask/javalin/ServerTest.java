@@ -51,13 +51,22 @@ class ServerTest {
     }
 
     @Test
-    void servesTheOpenApiDocumentWithTheApiAsItsServer() {
+    void servesTheOpenApiDocumentWithTheApiAsItsServer() throws IOException {
         HttpResponse response = get("/api/openapi.yaml");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().first("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/yaml"));
-        assertThat(response.bodyText()).startsWith("openapi: 3.1").contains("\n  - url: /api\n")
-                .contains("/tasks/{id}:");
+        JsonNode served = readYaml(response.bodyText());
+        assertThat(served.path("openapi").asText()).startsWith("3.1");
+        assertThat(served.path("servers")).hasSize(1);
+        assertThat(served.path("servers").get(0).path("url").asText()).isEqualTo("/api");
+        assertThat(served.path("paths").has("/tasks/{id}")).isTrue();
+        try (var in = dev.hexatask.rest.RestApi.class.getResourceAsStream("/openapi.yaml")) {
+            JsonNode original = readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(served.path("paths")).as("the paths, as adapter-rest wrote them")
+                    .isEqualTo(original.path("paths"));
+            assertThat(served.path("components")).isEqualTo(original.path("components"));
+        }
     }
 
     @Test
@@ -216,6 +225,10 @@ class ServerTest {
         HttpResponse otherOrigin = RawHttp.send(stack.root(), "POST", "/config.json",
                 Map.of("Origin", List.of("https://elsewhere.example")), new byte[0]);
         assertThat(otherOrigin.headers().contains("Access-Control-Allow-Origin")).isFalse();
+    }
+
+    private static JsonNode readYaml(String text) throws IOException {
+        return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text);
     }
 
     private static void assertProblem(HttpResponse response, int status) {

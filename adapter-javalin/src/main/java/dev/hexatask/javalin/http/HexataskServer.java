@@ -2,6 +2,8 @@ package dev.hexatask.javalin.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.rest.RestApi;
 import dev.hexatask.rest.policy.EdgeResponses;
@@ -163,15 +165,20 @@ public final class HexataskServer implements AutoCloseable {
     }
 
     /**
-     * adapter-rest's document, with its base made absolute: a server URL of {@code /} would send "Try it out" to the
-     * host's root, not to {@code /api}.
+     * adapter-rest's document with one {@code servers} entry, this server's {@code /api}: the document's own
+     * {@code /} would send "Try it out" to the host's root. Parsed and written again (Jackson's YAML), so that the
+     * entry is set as data, whatever the document's layout.
      */
     static byte[] openApiDocument() {
         try (InputStream in = Objects.requireNonNull(RestApi.class.getResourceAsStream("/openapi.yaml"),
                 "openapi.yaml is missing from adapter-rest")) {
-            String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return document.replace("\n  - url: /\n", "\n  - url: " + API_PREFIX + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
+            YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            ObjectNode document = (ObjectNode) yaml.readTree(in);
+            ObjectNode server = yaml.createObjectNode().put("url", API_PREFIX)
+                    .put("description", "This server's API.");
+            document.set("servers", yaml.createArrayNode().add(server));
+            return yaml.writeValueAsBytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read openapi.yaml", e);
         }
