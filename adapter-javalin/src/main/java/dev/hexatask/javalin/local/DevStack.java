@@ -109,7 +109,7 @@ public final class DevStack {
         if (blank(env.get("DATABASE_URL"))) {
             progress("Starting PostgreSQL 17 with its data in " + POSTGRES_DATA.toAbsolutePath()
                     + (Files.exists(POSTGRES_DATA.resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
-            EmbeddedDatabase database = EmbeddedDatabase.start(POSTGRES_DATA, 0);
+            EmbeddedDatabase database = EmbeddedDatabase.start(POSTGRES_DATA, 0, DevStack::progress);
             running.push(database);
             databaseUrl = database.jdbcUrl();
             databaseUser = EmbeddedDatabase.USER;

@@ -12,6 +12,7 @@ import dev.hexatask.domain.user.UserId;
 import dev.hexatask.domain.user.UserProfile;
 import dev.hexatask.domain.validation.Validation;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The profile use cases; a profile springs into being, with the defaults, the first time it is read. */
+@Singleton
 public final class ProfileService implements GetProfileUseCase, UpdateProfileUseCase {
 
     private final Profiles profiles;
