@@ -105,11 +105,14 @@ measure() {
   p50="$(awk '$1 == "50%" {print $2}' "$WORK/wrk.txt")"
   p99="$(awk '$1 == "99%" {print $2}' "$WORK/wrk.txt")"
   errors="$(awk '/Non-2xx/ {print $5}' "$WORK/wrk.txt")"
+  local statuses
+  statuses="$(grep '^status ' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
   awk -v l="$label" -v c="$connections" -v r="$rps" -v p50="$p50" -v p99="$p99" -v n="$requests" -v t="$TICKS" \
       -v j=$((jvm_after - jvm_before)) -v p=$((pg_after - pg_before)) -v k="$kib" -v e="${errors:-0}" -v la="$(load)" \
+      -v st="$statuses" \
       'BEGIN { jus = j * 1e6 / t / n; pus = p * 1e6 / t / n
                printf "%-26s %4d %10.0f %9s %9s %8.0f %8.0f %8.0f %8.1f %7s  %s%s\n", l, c, r, p50, p99, jus, pus,
-                      jus + pus, k / n, la, (e > 0 ? "NON-2xx " e : ""), "" }'
+                      jus + pus, k / n, la, (e > 0 ? "NON-2xx " e " " : ""), st }'
   echo "$label $connections $rps" >>"$WORK/results.txt"
 }
 header() {
@@ -156,12 +159,12 @@ start_stack() {
   local folder="$1" options="$2" started
   started=$(date +%s%N)
   if [ -n "$options" ]; then
-    (cd "$folder" && PORT="$PORT" LOG_LEVEL=WARN BIN_DEV_JAVA_OPTS="$options" exec bin/dev) >"$WORK/stack.log" 2>&1 &
+    (cd "$folder" && PORT="$PORT" LOG_LEVEL=WARN FRONTEND_DIR="$WORK/no-frontend" BIN_DEV_JAVA_OPTS="$options" exec bin/dev) >"$WORK/stack.log" 2>&1 &
   else
-    (cd "$folder" && PORT="$PORT" LOG_LEVEL=WARN exec bin/dev) >"$WORK/stack.log" 2>&1 &
+    (cd "$folder" && PORT="$PORT" LOG_LEVEL=WARN FRONTEND_DIR="$WORK/no-frontend" exec bin/dev) >"$WORK/stack.log" 2>&1 &
   fi
   stack_pid=$!
-  wait_healthy "$API/health" "$stack_pid"
+  wait_healthy "$API/health" "$stack_pid" || { tail -n 20 "$WORK/stack.log" >&2; return 1; }
   startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
   postmaster="$(head -n 1 "$folder/.data/postgres/postmaster.pid")"
   PGHOST=localhost
@@ -169,7 +172,12 @@ start_stack() {
   PGDATABASE=hexatask PGUSER=hexatask PGPASSWORD=hexatask
   export PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD
   JWKS_URL="$(sed -n 's/.*"jwksUrl" *: *"\([^"]*\)".*/\1/p' "$folder/.data/dev/stack.json")"
-  TOKEN="$(cd "$folder" && bin/dev token "$USER_NAME")"
+  TOKEN=""
+  for _ in 1 2 3 4 5; do
+    TOKEN="$(cd "$folder" && bin/dev token "$USER_NAME" 2>/dev/null)" && break
+    sleep 1
+  done
+  [ -n "$TOKEN" ] || { echo "no token from the stack in $folder" >&2; return 1; }
 }
 
 stop_stack() {
@@ -212,10 +220,20 @@ LUA
 # PATCH with the task's ETag, as a client sends it: each of wrk's two threads cycles through its own half of the
 # tasks and counts their versions from 1 (reset_versions sets them so before each run).
 cat >"$WORK/patch.lua" <<LUA
-local thread_count = 0
+local threads = {}
 function setup(thread)
-  thread:set("tid", thread_count)
-  thread_count = thread_count + 1
+  thread:set("tid", #threads)
+  threads[#threads + 1] = thread
+end
+-- Statuses other than 200, counted per thread and printed at the end (a wrong version would show as 412).
+failures = {}
+function response(status, headers, body)
+  if status ~= 200 then failures[status] = (failures[status] or 0) + 1 end
+end
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("failures")) do io.write("status ", status, ": ", count, "\n") end
+  end
 end
 local ids, versions, at = {}, {}, 0
 function init(args)
@@ -230,8 +248,10 @@ function request()
   local id = ids[at]
   local version = versions[id] or 1
   versions[id] = version + 1
-  return wrk.format("PATCH", "/api/tasks/" .. id, { ["Content-Type"] = "application/json",
-    ["If-Match"] = '"' .. version .. '"' }, '{"title":"Renamed ' .. version .. '"}')
+  -- Headers given to wrk.format replace wrk's own (the -H Authorization among them): copied first.
+  local headers = { ["Content-Type"] = "application/json", ["If-Match"] = '"' .. version .. '"' }
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  return wrk.format("PATCH", "/api/tasks/" .. id, headers, '{"title":"Renamed ' .. version .. '"}')
 end
 LUA
 reset_versions() { psql -q -c "update tasks set version = 1 where owner = '$USER_NAME'"; }
@@ -270,10 +290,11 @@ mkdir -p "$WORK/ceiling"
 # start_ceiling [jwks url]: the ceiling on CEILING_PORT against the running stack's PostgreSQL.
 start_ceiling() {
   DATABASE_URL="jdbc:postgresql://localhost:$PGPORT/hexatask?user=hexatask&password=hexatask" PORT="$CEILING_PORT" \
-    OWNER="$USER_NAME" JWKS_URL="${1:-}" "$JAVA" -XX:+UseParallelGC -cp "$WORK/ceiling:$(cat "$CLASSPATH_FILE")" \
-    dev.hexatask.javalin.benchmark.CeilingServer >"$WORK/ceiling.log" 2>&1 &
+    OWNER="$USER_NAME" JWKS_URL="${1:-}" "$JAVA" -XX:+UseParallelGC -Dhexatask.logLevel=WARN \
+    -Dlogback.configurationFile="$ROOT/adapter-javalin/src/main/resources/logback.xml" \
+    -cp "$WORK/ceiling:$(cat "$CLASSPATH_FILE")" dev.hexatask.javalin.benchmark.CeilingServer >"$WORK/ceiling.log" 2>&1 &
   ceiling_pid=$!
-  wait_healthy "http://localhost:$CEILING_PORT/api/health" "$ceiling_pid"
+  wait_healthy "http://localhost:$CEILING_PORT/api/health" "$ceiling_pid" || { tail -n 20 "$WORK/ceiling.log" >&2; return 1; }
 }
 stop_ceiling() {
   kill -TERM "$ceiling_pid" 2>/dev/null || true
@@ -320,7 +341,7 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
   done
   # Against the last variant's PostgreSQL, still running, with its data.
-  psql -q -c "delete from tasks where owner = '$USER_NAME' and title = 'Benchmark write'; vacuum analyze tasks;"
+  psql -q -c "delete from tasks where owner = '$USER_NAME' and title = 'Benchmark write'" -c "vacuum analyze tasks"
   for connections in $CONNECTIONS; do
     pgbench_row "pgbench SELECT" list.sql "$connections" "$postmaster"
     pgbench_row "pgbench begin;SELECT;commit" list-transaction.sql "$connections" "$postmaster"
@@ -329,7 +350,7 @@ for round in $(seq 1 "$ROUNDS"); do
     pgbench_row "pgbench INSERT txn" insert.sql "$connections" "$postmaster"
     pgbench_row "pgbench read+UPDATE txn" update.sql "$connections" "$postmaster"
   done
-  psql -q -c "delete from tasks where owner = '$USER_NAME' and title = 'Benchmark write'; vacuum analyze tasks;"
+  psql -q -c "delete from tasks where owner = '$USER_NAME' and title = 'Benchmark write'" -c "vacuum analyze tasks"
   for jwks in "" "$JWKS_URL"; do
     start_ceiling "$jwks"
     label="ceiling"
