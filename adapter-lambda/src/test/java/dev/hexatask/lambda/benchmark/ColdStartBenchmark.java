@@ -28,7 +28,8 @@ import java.util.function.Function;
  * local identity provider; then five startup profiles naming what each library's first use costs. Prints medians
  * as a Markdown section, also written to {@code target/cold-start.md}.
  *
- * <p>Arguments: the function's classes directory and its dependency directory ({@code target/lib}).
+ * <p>Arguments: the function's classes directory and its dependency directory ({@code target/lib}); with
+ * {@code COLD_START_FUNCTION} set to another build's {@code adapter-lambda/target}, that build is measured instead.
  */
 public final class ColdStartBenchmark {
 
@@ -52,6 +53,11 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // COLD_START_FUNCTION names another build's adapter-lambda/target (an unchanged checkout, to compare with).
+        String other = System.getenv("COLD_START_FUNCTION");
+        if (other != null && !other.isBlank()) {
+            args = new String[] {Path.of(other, "classes").toString(), Path.of(other, "lib").toString()};
+        }
         String classPath = args[0] + File.pathSeparator + Path.of(args[1]).toAbsolutePath() + File.separator + "*";
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              TestIdentityProvider identityProvider = TestIdentityProvider.start()) {
