@@ -49,7 +49,9 @@ public final class HexataskStack extends Stack {
         output("UserPoolClientId", identity.frontendClient().getUserPoolClientId(), "Frontend app client");
         output("OidcIssuer", identity.issuerUrl(), "Issuer of the access tokens");
         output("ManagedLoginUrl", identity.managedLoginUrl(), "Cognito managed login (hosted UI)");
-        output("DatabaseSecretArn", database.secret().getSecretArn(), "Database credentials secret");
+        output("DatabaseSecretArn", database.secret().getSecretArn(), "Database master user's secret (migrations)");
+        output("ApplicationSecretArn", database.applicationSecret().getSecretArn(),
+                "Database application user's secret (the API)");
         output("DatabaseEndpoint", database.instance().getDbInstanceEndpointAddress(), "PostgreSQL host (VPC only)");
         output("AlarmTopicArn", operations.alarms().getTopicArn(), "SNS topic of alarms and budget alerts");
         output("SiteBucketName", frontend.site().getBucketName(), "Bucket holding the web app");

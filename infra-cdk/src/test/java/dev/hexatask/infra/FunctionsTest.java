@@ -48,11 +48,17 @@ class FunctionsTest {
         @SuppressWarnings("unchecked")
         var variables = (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
         assertThat(variables).containsEntry("HEXATASK_STAGE", stage)
-                .containsEntry("DB_SECRET_ARN", ref(logicalId(stack.database().secret())))
+                .containsEntry("DB_SECRET_ARN", ref(logicalId(stack.database().applicationSecret())))
                 .containsEntry("OIDC_REQUIRED_SCOPE", "hexatask/api")
                 .containsEntry("DB_POOL_SIZE", "1")
                 .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
-                .containsKeys("OIDC_ISSUER", "OIDC_CLIENT_IDS", "CORS_ALLOWED_ORIGINS");
+                .containsKeys("OIDC_ISSUER", "OIDC_CLIENT_IDS", "CORS_ALLOWED_ORIGINS")
+                .doesNotContainKey("APP_DB_SECRET_ARN");
+        var migrations = Templates.properties(Templates.resource(result.template(),
+                logicalId(stack.functions().migrations())));
+        assertThat(String.valueOf(migrations.get("Environment")))
+                .contains("DB_SECRET_ARN=" + ref(logicalId(stack.database().secret())),
+                        "APP_DB_SECRET_ARN=" + ref(logicalId(stack.database().applicationSecret())));
         assertThat(variables.get("OIDC_ISSUER")).isEqualTo(Map.of("Fn::Join", List.of("", List.of("https://",
                 Templates.getAtt(logicalId(stack.getNode().findChild("Identity").getNode().findChild("UserPool")),
                         "ProviderURL")))));
