@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.http.OAuth2HttpServer;
 import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import no.nav.security.mock.oauth2.token.RequestMapping;
@@ -29,7 +30,8 @@ import java.util.UUID;
  * A local OpenID Connect provider (mock-oauth2-server) that signs in any user name typed at its login page and
  * issues access tokens in Amazon Cognito's shape, so that the API checks them with the same code as in AWS:
  * {@code iss}, {@code sub}, {@code token_use=access}, {@code client_id}, {@code scope} with {@code hexatask/api},
- * {@code username}. Discovery is at {@code <issuer>/.well-known/openid-configuration}, the keys at
+ * {@code username}. Its ID tokens have Cognito's ID-token shape ({@link CognitoShapedIdTokens}), so the API refuses
+ * them here as in AWS. Discovery is at {@code <issuer>/.well-known/openid-configuration}, the keys at
  * {@code <issuer>/jwks}. Its RSA key is kept in a file, so tokens stay valid across restarts.
  */
 final class LocalIdentityProvider implements AutoCloseable {
@@ -55,10 +57,16 @@ final class LocalIdentityProvider implements AutoCloseable {
                 "scope", SCOPE);
         RequestMappingTokenCallback callback = new RequestMappingTokenCallback(ISSUER_ID,
                 List.of(new RequestMapping("client_id", "*", claims, "JWT")), TOKEN_LIFETIME_SECONDS);
-        OAuth2TokenProvider tokens = new OAuth2TokenProvider(new KeyProvider(List.of(signingKey(keyFile)),
+        RSAKey key = signingKey(keyFile);
+        OAuth2TokenProvider tokens = new OAuth2TokenProvider(new KeyProvider(List.of(key),
                 JWSAlgorithm.RS256.getName()), (java.time.Instant) null);
-        OAuth2Config config = new OAuth2Config(true, null, null, false, tokens, Set.of(callback),
-                new MockWebServerWrapper());
+        OAuth2HttpServer http;
+        try {
+            http = new CognitoShapedIdTokens(new MockWebServerWrapper(), key);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IOException("the local signing key cannot sign", e);
+        }
+        OAuth2Config config = new OAuth2Config(true, null, null, false, tokens, Set.of(callback), http);
         MockOAuth2Server server = new MockOAuth2Server(config);
         server.start(InetAddress.getByName("localhost"), port);
         return new LocalIdentityProvider(server);
@@ -84,11 +92,11 @@ final class LocalIdentityProvider implements AutoCloseable {
         return server.baseUrl().port();
     }
 
-    private static JWK signingKey(Path keyFile) throws IOException {
+    private static RSAKey signingKey(Path keyFile) throws IOException {
         if (Files.exists(keyFile)) {
             try {
-                return JWK.parse(Files.readString(keyFile, StandardCharsets.UTF_8));
-            } catch (ParseException e) {
+                return JWK.parse(Files.readString(keyFile, StandardCharsets.UTF_8)).toRSAKey();
+            } catch (ParseException | ClassCastException e) {
                 throw new IOException(keyFile + " does not hold a JWK; delete it to make a new key", e);
             }
         }
