@@ -38,7 +38,8 @@ public final class HexataskStack extends Stack {
         }
         functions = new Functions(this, "Functions", options, network, database, new Functions.Configuration(
                 identity.issuerUrl(), identity.frontendClient().getUserPoolClientId(), corsOrigins));
-        api = new Api(this, "Api", options, identity.userPool(), functions.apiLive(), corsOrigins);
+        api = new Api(this, "Api", options, OpenApiDocument.read(options.openApiDocument()), identity.userPool(),
+                functions.apiLive(), corsOrigins);
         frontend.deployContent(FrontendHosting.config(api.baseUrl(), getRegion(), identity.issuerUrl(),
                 identity.frontendClient().getUserPoolClientId(), identity.managedLoginUrl()), options.frontendDist());
         operations = new Operations(this, "Operations", options, network, database, functions, api);
