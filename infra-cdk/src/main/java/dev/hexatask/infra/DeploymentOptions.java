@@ -40,6 +40,16 @@ public record DeploymentOptions(
             throw new IllegalArgumentException("OpenAPI document not found at " + openApiDocument.toAbsolutePath()
                     + ": run the synthesis from infra-cdk/ in a full checkout, or pass -c openApiDocument=<path>");
         }
+        if (alarmEmail.isEmpty() && !stage.name().equals(StageSettings.DEV.name())) {
+            throw new IllegalArgumentException("The " + stage.name() + " stage needs an address for its alarms, so "
+                    + "that they never go nowhere: pass -c alarmEmail=<address> (confirm the subscription e-mail "
+                    + "after the deploy)");
+        }
+        alarmEmail.ifPresent(address -> {
+            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new IllegalArgumentException("alarmEmail must be an e-mail address, was '" + address + "'");
+            }
+        });
         if (budgetMonthlyUsd <= 0) {
             throw new IllegalArgumentException("budgetMonthlyUsd must be a positive number of US dollars, was "
                     + budgetMonthlyUsd);

@@ -33,6 +33,7 @@ public final class Functions extends Construct {
     public static final String API_HANDLER = "dev.hexatask.lambda.ApiHandler::handleRequest";
     public static final String MIGRATIONS_HANDLER = "dev.hexatask.lambda.MigrationsHandler::handleRequest";
     public static final String LIVE_ALIAS = "live";
+    public static final Duration MIGRATIONS_TIMEOUT = Duration.minutes(5);
     /**
      * C1 only: the functions live for minutes, not hours, so C2's peak speed rarely pays back its compile time,
      * while stopping at C1 cuts cold-start and SnapStart-restore latency.
@@ -83,7 +84,7 @@ public final class Functions extends Construct {
                 "Every deploy publishes a version (currentVersion) and the live alias points at it.");
 
         migrations = function("Migrations", "hexatask-" + stage.name() + "-migrations", MIGRATIONS_HANDLER, code,
-                stage, network.migrationsFunction(), migrationsEnvironment, 1024, Duration.minutes(5), network, false);
+                stage, network.migrationsFunction(), migrationsEnvironment, 1024, MIGRATIONS_TIMEOUT, network, false);
 
         database.applicationSecret().grantRead(api);
         database.secret().grantRead(migrations);
