@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The application running: wired by {@link ServerComponent}, its database migrated, its HTTP server listening.
- * {@link #close()} stops the server (letting requests in flight finish) and then closes the connection pool.
+ * It purges expired idempotency records in the background ({@link IdempotencyPurgeSchedule}). {@link #close()}
+ * stops that, then the server (letting requests in flight finish), and then closes the connection pool.
  */
 public final class HexataskApplication implements AutoCloseable {
 
@@ -20,10 +21,13 @@ public final class HexataskApplication implements AutoCloseable {
 
     private final PostgresPersistence persistence;
     private final HexataskServer server;
+    private final IdempotencyPurgeSchedule purge;
 
-    private HexataskApplication(PostgresPersistence persistence, HexataskServer server) {
+    private HexataskApplication(PostgresPersistence persistence, HexataskServer server,
+                                IdempotencyPurgeSchedule purge) {
         this.persistence = persistence;
         this.server = server;
+        this.purge = purge;
     }
 
     public static HexataskApplication start(ServerConfig config, String host, Consumer<String> progress) {
@@ -31,7 +35,9 @@ public final class HexataskApplication implements AutoCloseable {
         PostgresPersistence persistence = component.persistence();
         try {
             DatabaseStartup.migrate(persistence, config.database().jdbcUrl(), DATABASE_PATIENCE, progress);
-            return new HexataskApplication(persistence, HexataskServer.start(component.api(), config, host));
+            HexataskServer server = HexataskServer.start(component.api(), config, host);
+            return new HexataskApplication(persistence, server,
+                    IdempotencyPurgeSchedule.start(component.idempotencyPurge()));
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
@@ -50,6 +56,7 @@ public final class HexataskApplication implements AutoCloseable {
     @Override
     public void close() {
         try {
+            purge.close();
             server.close();
         } finally {
             persistence.close();

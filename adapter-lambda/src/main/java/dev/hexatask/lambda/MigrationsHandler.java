@@ -2,7 +2,9 @@ package dev.hexatask.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.hexatask.application.port.in.PurgeIdempotencyRecordsUseCase.Purged;
 import dev.hexatask.application.port.out.DatabaseCredentials;
+import dev.hexatask.application.service.IdempotencyRecordsPurge;
 import dev.hexatask.persistence.ApplicationRole;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +25,19 @@ import java.util.function.Supplier;
  * that fails, or an applied one whose script was altered, makes it throw, so the deployment fails and says why.
  * With {@value #ENV_APPLICATION_SECRET_ARN} it then lets the user that the application's secret names sign in with
  * that secret's password ({@link ApplicationRole}): the API signs in as that least-privilege role, never as the
- * owner this function runs as. The input is ignored.
+ * owner this function runs as.
+ * <p>
+ * It is also the database's housekeeper: an hourly schedule invokes it with
+ * {@code {"action": "purge-idempotency-records"}}, and it deletes the expired idempotency records, answering
+ * {@code {"deleted": "<count>", "batches": "<count>"}}. It has what that needs (the secret, a place in the VPC that
+ * reaches the database) and runs outside the API's reserved concurrency. Any other input migrates; an unknown
+ * action is refused.
  */
 public final class MigrationsHandler implements RequestHandler<Map<String, Object>, Map<String, String>> {
+
+    /** The input key that names the work; absent, the function migrates. */
+    public static final String ACTION = "action";
+    public static final String PURGE_IDEMPOTENCY_RECORDS = "purge-idempotency-records";
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationsHandler.class);
 
@@ -86,6 +99,22 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         if (context != null && context.getAwsRequestId() != null) {
             MDC.put("awsRequestId", context.getAwsRequestId());
         }
+        try {
+            Object action = input == null ? null : input.get(ACTION);
+            if (action == null) {
+                return migrate();
+            }
+            if (PURGE_IDEMPOTENCY_RECORDS.equals(action)) {
+                return purgeIdempotencyRecords();
+            }
+            throw new IllegalArgumentException("unknown action \"" + action + "\"; known: "
+                    + PURGE_IDEMPOTENCY_RECORDS + " (or none, to migrate)");
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private Map<String, String> migrate() {
         long started = System.nanoTime();
         try (PostgresPersistence database = persistence.get()) {
             String version = database.migrate();
@@ -99,8 +128,22 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         } catch (RuntimeException e) {
             LOG.error("Migrating the schema failed", e);
             throw e;
-        } finally {
-            MDC.clear();
+        }
+    }
+
+    private Map<String, String> purgeIdempotencyRecords() {
+        long started = System.nanoTime();
+        try (PostgresPersistence database = persistence.get()) {
+            Purged purged = new IdempotencyRecordsPurge(database.idempotencyRecords(), database.transactions(),
+                    Clock.systemUTC()).purgeExpired();
+            LOG.info("Deleted {} expired idempotency records in {} batches ({} ms)", purged.deleted(),
+                    purged.batches(), (System.nanoTime() - started) / 1_000_000);
+            return Map.of("deleted", Integer.toString(purged.deleted()), "batches",
+                    Integer.toString(purged.batches()));
+        } catch (RuntimeException e) {
+            // The schedule retries on its own; the message names the cause without SQL or values.
+            LOG.error("Purging the idempotency records failed: {}", e.toString());
+            throw e;
         }
     }
 }

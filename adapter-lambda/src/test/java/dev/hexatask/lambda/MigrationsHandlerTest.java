@@ -110,6 +110,41 @@ class MigrationsHandlerTest {
                 .hasMessageContaining("hexatask_app");
     }
 
+    @Test
+    void theMaintenanceActionDeletesTheExpiredIdempotencyRecordsOnly() throws Exception {
+        String url = emptyDatabase();
+        MigrationsHandler handler = handlerFor(url);
+        handler.handleRequest(Map.of(), new LocalContext());
+        for (String key : new String[] {"expired-1", "expired-2", "live"}) {
+            boolean expired = key.startsWith("expired");
+            execute(url, "insert into idempotency_records (owner, idempotency_key, request_fingerprint, task_id, "
+                    + "title, status, priority_rank, version, task_created_at, task_updated_at, created_at, "
+                    + "expires_at) values ('alice', '" + key + "', '" + "a".repeat(64) + "', gen_random_uuid(), "
+                    + "'A task', 'TODO', 1, 1, now(), now(), now() - interval '2 days', now() "
+                    + (expired ? "- interval '1 day'" : "+ interval '1 day'") + ")");
+        }
+
+        Map<String, String> purged = handler.handleRequest(
+                Map.of(MigrationsHandler.ACTION, MigrationsHandler.PURGE_IDEMPOTENCY_RECORDS), new LocalContext());
+
+        assertThat(purged).isEqualTo(Map.of("deleted", "2", "batches", "1"));
+        assertThat(count(url, "select count(*) from idempotency_records where idempotency_key = 'live'"))
+                .isEqualTo(1);
+        assertThat(count(url, "select count(*) from idempotency_records")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownActionIsRefusedAndChangesNothing() throws Exception {
+        String url = emptyDatabase();
+        MigrationsHandler handler = handlerFor(url);
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(MigrationsHandler.ACTION, "drop-everything"),
+                new LocalContext()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown action");
+        assertThat(count(url, "select count(*) from pg_tables where tablename = 'flyway_schema_history'"))
+                .isZero();
+    }
+
     private MigrationsHandler handlerFor(String url) {
         var owner = migrated.credentials().current();
         return new MigrationsHandler(() -> PostgresPersistence.start(MigrationsHandler.settings(url),

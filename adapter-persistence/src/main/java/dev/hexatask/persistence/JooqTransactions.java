@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * One database transaction per use case. jOOQ's thread-local transaction provider binds the transaction's connection
  * to the calling thread, and the repositories run their statements on it: they join the use case's transaction
- * without being told. A nested call becomes a savepoint.
+ * without being told. A nested call becomes a savepoint. Outside a transaction, each statement takes a pooled
+ * connection in autocommit, runs, and gives it back: one round trip, no begin and no commit.
  */
 public final class JooqTransactions implements Transactions {
 
@@ -22,6 +23,15 @@ public final class JooqTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         try {
             return db.transactionResult(work::get);
+        } catch (RuntimeException e) {
+            throw StorageFailures.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T withoutTransaction(Supplier<T> work) {
+        try {
+            return work.get();
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);
         }

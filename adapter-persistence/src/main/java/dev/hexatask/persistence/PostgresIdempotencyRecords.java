@@ -89,9 +89,16 @@ public final class PostgresIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public int deleteExpired(Instant now) {
+    public int deleteExpired(Instant now, int limit) {
+        // A batch by the expiry index; rows a concurrent claim is replacing are skipped rather than waited for.
         return Jooq.run(() -> db.deleteFrom(IDEMPOTENCY_RECORDS)
-                .where(IDEMPOTENCY_RECORDS.EXPIRES_AT.le(TaskRows.timestamp(now)))
+                .where(DSL.row(IDEMPOTENCY_RECORDS.OWNER, IDEMPOTENCY_RECORDS.IDEMPOTENCY_KEY).in(
+                        db.select(IDEMPOTENCY_RECORDS.OWNER, IDEMPOTENCY_RECORDS.IDEMPOTENCY_KEY)
+                                .from(IDEMPOTENCY_RECORDS)
+                                .where(IDEMPOTENCY_RECORDS.EXPIRES_AT.le(TaskRows.timestamp(now)))
+                                .limit(limit)
+                                .forUpdate()
+                                .skipLocked()))
                 .execute());
     }
 

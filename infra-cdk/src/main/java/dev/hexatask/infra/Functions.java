@@ -8,6 +8,10 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
@@ -27,6 +31,9 @@ import software.constructs.Construct;
  * The two Java functions built from the one Lambda artifact: the API (SnapStart version behind the {@code live}
  * alias) and the migrations, which a CDK trigger runs on every deploy after the database exists and before the
  * alias moves to the new version, so new code never meets an old schema. A failing migration fails the deploy.
+ * An hourly EventBridge rule invokes the migrations function once more as the database's housekeeper (deleting
+ * expired idempotency records): it already holds the secret and reaches the database, and it runs outside the API's
+ * reserved concurrency, so no second function, role or security-group rule is needed.
  */
 public final class Functions extends Construct {
 
@@ -34,6 +41,8 @@ public final class Functions extends Construct {
     public static final String MIGRATIONS_HANDLER = "dev.hexatask.lambda.MigrationsHandler::handleRequest";
     public static final String LIVE_ALIAS = "live";
     public static final Duration MIGRATIONS_TIMEOUT = Duration.minutes(5);
+    /** What the housekeeping schedule sends the migrations function (see {@code MigrationsHandler}). */
+    public static final Map<String, Object> PURGE_IDEMPOTENCY_RECORDS = Map.of("action", "purge-idempotency-records");
     /**
      * C1 only: the functions live for minutes, not hours, so C2's peak speed rarely pays back its compile time,
      * while stopping at C1 cuts cold-start and SnapStart-restore latency.
@@ -44,6 +53,7 @@ public final class Functions extends Construct {
     private final Alias apiLive;
     private final Function migrations;
     private final Trigger migrationsTrigger;
+    private final Rule housekeeping;
 
     public record Configuration(String issuerUrl, String clientId, List<String> corsOrigins) {
     }
@@ -103,6 +113,17 @@ public final class Functions extends Construct {
         // deploy, so a database restored from a snapshot or changed by hand is brought back to the code's schema.
         ((CfnResource) migrationsTrigger.getNode().getDefaultChild().getNode().getDefaultChild())
                 .addPropertyOverride("MigrationRunId", options.migrationRunId());
+
+        housekeeping = Rule.Builder.create(this, "Housekeeping")
+                .description("Hourly: deletes the idempotency records whose 24-hour replay window has closed")
+                .schedule(Schedule.rate(Duration.hours(1)))
+                .targets(List.of(LambdaFunction.Builder.create(migrations)
+                        .event(RuleTargetInput.fromObject(PURGE_IDEMPOTENCY_RECORDS))
+                        // A missed run is made up by the next one; no point retrying for long.
+                        .retryAttempts(2)
+                        .maxEventAge(Duration.minutes(30))
+                        .build()))
+                .build();
 
         for (var function : List.of(api, migrations)) {
             NagSuppressions.addResourceSuppressions(function, List.of(
@@ -168,5 +189,9 @@ public final class Functions extends Construct {
 
     public Trigger migrationsTrigger() {
         return migrationsTrigger;
+    }
+
+    public Rule housekeeping() {
+        return housekeeping;
     }
 }

@@ -110,4 +110,24 @@ class FunctionsTest {
         var trigger = Templates.properties(Templates.onlyResource(rerun.template(), "Custom::Trigger"));
         assertThat(trigger).containsEntry("MigrationRunId", "2026-11-25T18:00:00Z");
     }
+
+    @Test
+    void anHourlyRuleAsksTheMigrationsFunctionToPurgeExpiredIdempotencyRecords() {
+        var result = Synth.stage("dev");
+        var template = result.template();
+        var migrations = logicalId(result.stack().functions().migrations());
+        var rule = Templates.properties(Templates.resource(template,
+                logicalId(result.stack().functions().housekeeping())));
+        assertThat(rule).containsEntry("ScheduleExpression", "rate(1 hour)").containsEntry("State", "ENABLED");
+        @SuppressWarnings("unchecked")
+        var targets = (List<Map<String, Object>>) rule.get("Targets");
+        assertThat(targets).hasSize(1);
+        assertThat(targets.getFirst()).containsEntry("Arn", Templates.getAtt(migrations, "Arn"))
+                .containsEntry("Input", "{\"action\":\"purge-idempotency-records\"}")
+                .containsEntry("RetryPolicy", Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 1800));
+        template.hasResourceProperties("AWS::Lambda::Permission", Match.objectLike(Map.of(
+                "Action", "lambda:InvokeFunction",
+                "FunctionName", Templates.getAtt(migrations, "Arn"),
+                "Principal", "events.amazonaws.com")));
+    }
 }

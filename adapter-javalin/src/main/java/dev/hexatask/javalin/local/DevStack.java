@@ -2,6 +2,7 @@ package dev.hexatask.javalin.local;
 
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.javalin.HexataskApplication;
+import dev.hexatask.javalin.LogLevels;
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
 
@@ -40,6 +41,8 @@ public final class DevStack {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the server's Main does; an invalid LOG_LEVEL is reported with the rest of the configuration.
+        ServerConfig.logLevel(System.getenv()).ifPresent(LogLevels::apply);
         boolean seed = false;
         for (String arg : args) {
             if (arg.equals("--seed")) {
@@ -106,7 +109,7 @@ public final class DevStack {
         if (blank(env.get("DATABASE_URL"))) {
             progress("Starting PostgreSQL 17 with its data in " + POSTGRES_DATA.toAbsolutePath()
                     + (Files.exists(POSTGRES_DATA.resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
-            EmbeddedDatabase database = EmbeddedDatabase.start(POSTGRES_DATA, 0);
+            EmbeddedDatabase database = EmbeddedDatabase.start(POSTGRES_DATA, 0, DevStack::progress);
             running.push(database);
             databaseUrl = database.jdbcUrl();
             databaseUser = EmbeddedDatabase.USER;

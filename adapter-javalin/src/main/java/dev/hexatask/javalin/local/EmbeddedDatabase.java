@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * PostgreSQL 17 from the zonky binaries (real PostgreSQL, shipped in a jar on Maven Central), its data kept in a
@@ -23,15 +24,21 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private PostgresWatchdog watchdog;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
     }
 
-    /** Starts on {@code port} (0: any free one), creating the folder, the user and the database on first use. */
-    static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+    /**
+     * Starts on {@code port} (0: any free one), creating the folder, the user and the database on first use. A
+     * server left running on the folder by a stack that was killed is stopped first ({@link LeftoverPostgres}); the
+     * new one is watched so that it stops when this JVM goes, however it goes ({@link PostgresWatchdog}).
+     */
+    static EmbeddedDatabase start(Path dataDirectory, int port, Consumer<String> progress) throws IOException {
         Files.createDirectories(dataDirectory);
+        LeftoverPostgres.stopIfRunning(dataDirectory, progress);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -43,10 +50,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory);
         try {
+            long pid = LeftoverPostgres.pidFile(dataDirectory)
+                    .orElseThrow(() -> new IOException("PostgreSQL started but wrote no postmaster.pid"));
+            database.watchdog = PostgresWatchdog.start(dataDirectory, pid);
             database.createUserAndDatabase();
         } catch (SQLException e) {
             database.close();
             throw new IOException("could not create the hexatask database: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
         }
         return database;
     }
@@ -89,7 +102,13 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        try {
+            postgres.close();
+        } finally {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
         // zonky's lock on the folder, released by now; the DevLock keeps a second stack away.
         Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
     }

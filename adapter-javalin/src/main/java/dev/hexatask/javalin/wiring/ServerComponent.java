@@ -2,6 +2,7 @@ package dev.hexatask.javalin.wiring;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.hexatask.application.port.in.PurgeIdempotencyRecordsUseCase;
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.rest.RestApi;
@@ -14,12 +15,14 @@ import jakarta.inject.Singleton;
  * database.
  */
 @Singleton
-@Component(modules = {UseCasesModule.class, PersistenceModule.class, WebModule.class})
+@Component(modules = {UseCasesModule.class, PersistenceModule.class, WebModule.class, MaintenanceModule.class})
 public interface ServerComponent {
 
     PostgresPersistence persistence();
 
     RestApi api();
+
+    PurgeIdempotencyRecordsUseCase idempotencyPurge();
 
     ServerConfig config();
 

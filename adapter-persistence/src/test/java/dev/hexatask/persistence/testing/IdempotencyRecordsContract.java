@@ -117,12 +117,25 @@ public abstract class IdempotencyRecordsContract {
         records.claim(recent, NOW.plusSeconds(3600));
         Instant cleanup = NOW.plus(LIFETIME);
 
-        assertThat(records.deleteExpired(cleanup)).isEqualTo(2);
-        assertThat(records.deleteExpired(cleanup)).isZero();
+        assertThat(records.deleteExpired(cleanup, 10)).isEqualTo(2);
+        assertThat(records.deleteExpired(cleanup, 10)).isZero();
         assertThat(records.claim(record(ALICE, "recent", aTask().build(), cleanup), cleanup))
                 .isEqualTo(new ClaimOutcome.Existing(recent));
         assertThat(records.claim(record(ALICE, "old", aTask().build(), cleanup), cleanup))
                 .isEqualTo(new ClaimOutcome.Claimed());
+    }
+
+    @Test
+    void the_cleanup_removes_no_more_than_its_limit() {
+        for (int i = 0; i < 5; i++) {
+            records.claim(record(ALICE, "old-" + i, aTask().build(), NOW), NOW);
+        }
+        Instant cleanup = NOW.plus(LIFETIME);
+
+        assertThat(records.deleteExpired(cleanup, 2)).isEqualTo(2);
+        assertThat(records.deleteExpired(cleanup, 2)).isEqualTo(2);
+        assertThat(records.deleteExpired(cleanup, 2)).isEqualTo(1);
+        assertThat(records.deleteExpired(cleanup, 2)).isZero();
     }
 
     @Test

@@ -156,7 +156,7 @@ class TaskServiceCreateTest {
         Result<CreatedTask> later = create(ALICE, NewTask.titled("Pay rent"), "key-1");
         assertThat(((Result.Success<CreatedTask>) later).value().replayed()).isFalse();
         assertThat(created(later).id()).isNotEqualTo(first.id());
-        assertThat(core.idempotencyStore().deleteExpired(core.clock().instant().plus(Duration.ofHours(24))))
+        assertThat(core.idempotencyStore().deleteExpired(core.clock().instant().plus(Duration.ofHours(24)), 10))
                 .isEqualTo(1);
     }
 

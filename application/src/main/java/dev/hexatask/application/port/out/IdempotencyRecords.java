@@ -12,8 +12,11 @@ public interface IdempotencyRecords {
      */
     ClaimOutcome claim(IdempotencyRecord record, Instant now);
 
-    /** Removes the records expired at {@code now}; returns how many. */
-    int deleteExpired(Instant now);
+    /**
+     * Removes at most {@code limit} of the records expired at {@code now}, in the caller's transaction; returns how
+     * many. A record that another transaction is replacing right now is left for a later call.
+     */
+    int deleteExpired(Instant now, int limit);
 
     /** What {@link #claim} found. */
     sealed interface ClaimOutcome {
