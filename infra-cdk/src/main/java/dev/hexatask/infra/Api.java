@@ -30,7 +30,11 @@ import software.amazon.awscdk.services.apigateway.SecurityPolicy;
 import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cognito.UserPool;
-import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionAttributes;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -48,8 +52,11 @@ public final class Api extends Construct {
     private final Optional<DomainName> customDomain;
     private final String baseUrl;
 
+    /** The stage variable naming the alias of the API function that the stage invokes. */
+    public static final String FUNCTION_ALIAS_VARIABLE = "functionAlias";
+
     public Api(Construct scope, String id, DeploymentOptions options, OpenApiDocument contract, UserPool userPool,
-            IFunction handler, List<String> corsOrigins) {
+            Alias handler, List<String> corsOrigins) {
         super(scope, id);
         var stage = options.stage();
         var accessLogs = LogGroup.Builder.create(this, "AccessLogs")
@@ -72,6 +79,8 @@ public final class Api extends Construct {
                         .dataTraceEnabled(false)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
                         .accessLogFormat(accessLogFormat())
+                        // What differs per stage of the API: which alias of the function it calls.
+                        .variables(Map.of(FUNCTION_ALIAS_VARIABLE, handler.getAliasName()))
                         .build())
                 .build();
         gatewayResponses(contract, corsOrigins);
@@ -91,10 +100,25 @@ public final class Api extends Construct {
                 .cognitoUserPools(List.of(userPool))
                 .resultsCacheTtl(Duration.minutes(5))
                 .build();
-        var integration = LambdaIntegration.Builder.create(handler)
+        // The integration calls the function qualified by the stage's variable, so the stage decides which alias it
+        // invokes; the invoke permission is granted on that alias for this API's stage only.
+        var stageAlias = Function.fromFunctionAttributes(this, "StageAlias", FunctionAttributes.builder()
+                .functionArn(handler.getVersion().getLambda().getFunctionArn() + ":${stageVariables."
+                        + FUNCTION_ALIAS_VARIABLE + "}")
+                // Per-method permissions would name "<arn>:${stageVariables...}", which Lambda refuses; the one grant
+                // below names the alias itself.
+                .sameEnvironment(false)
+                .skipPermissions(true)
+                .build());
+        var integration = LambdaIntegration.Builder.create(stageAlias)
                 .proxy(true)
                 .allowTestInvoke(false)
                 .build();
+        handler.addPermission("InvokeFromApiStage", Permission.builder()
+                .principal(new ServicePrincipal("apigateway.amazonaws.com"))
+                .sourceArn(restApi.arnForExecuteApi("*", "/*", stage.name()))
+                .build());
+        restApi.getDeploymentStage().getNode().addDependency(handler);
 
         var models = new LinkedHashMap<String, IModel>();
         var resources = new LinkedHashMap<String, IResource>();

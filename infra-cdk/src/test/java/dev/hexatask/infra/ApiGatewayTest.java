@@ -46,9 +46,28 @@ class ApiGatewayTest {
         var preflights = methods.keySet().stream().filter(method -> method.startsWith("OPTIONS "))
                 .map(method -> method.substring("OPTIONS ".length())).collect(Collectors.toSet());
         assertThat(preflights).isEqualTo(paths);
-        var alias = logicalId(dev.stack().functions().apiLive());
+        var function = logicalId(dev.stack().functions().api());
         methods.forEach((route, method) -> assertThat(String.valueOf(method.get("Integration"))).as(route)
-                .contains("Type=AWS_PROXY", alias));
+                .contains("Type=AWS_PROXY", function, ":${stageVariables.functionAlias}/invocations"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void theStageSaysWhichAliasItInvokesAndOnlyThatStageMayInvokeIt(String stage) {
+        var result = Synth.stage(stage);
+        var apiStage = Templates.properties(Templates.onlyResource(result.template(), "AWS::ApiGateway::Stage"));
+        assertThat(apiStage.get("Variables")).isEqualTo(Map.of("functionAlias", "live"));
+        var alias = logicalId(result.stack().functions().apiLive());
+        var permissions = Templates.resources(result.template(), "AWS::Lambda::Permission").values().stream()
+                .map(Templates::properties)
+                .filter(permission -> "apigateway.amazonaws.com".equals(permission.get("Principal")))
+                .toList();
+        assertThat(permissions).singleElement().satisfies(permission -> {
+            assertThat(permission.get("FunctionName")).isEqualTo(Templates.ref(alias));
+            assertThat(String.valueOf(permission.get("SourceArn")))
+                    .contains(logicalId(result.stack().api().restApi()), "/" + stage + "/*/*");
+        });
     }
 
     @Test
