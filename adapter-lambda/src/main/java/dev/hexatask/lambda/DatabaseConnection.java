@@ -25,10 +25,13 @@ import java.util.Map;
 public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials, boolean fromSecret) {
 
     /**
-     * How long a request may wait for a new connection when the password is being rotated: well inside the API
-     * function's 15 s timeout, so the caller gets a 503 problem rather than a gateway timeout.
+     * How long a request may wait for a new connection when the password is being rotated (the retries of the
+     * rotation-aware data source run meanwhile), and the whole transaction's bound on the database then: both well
+     * inside the API function's 15 s timeout, so that the caller gets a 503 problem rather than a gateway timeout,
+     * also when the database stops answering.
      */
-    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(10);
+    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(6);
+    static final Duration ROTATION_TRANSACTION_TIMEOUT = Duration.ofSeconds(8);
 
     /**
      * The persistence adapter over this database. With a secret, new connections go through adapter-secrets'
@@ -40,7 +43,8 @@ public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials
         if (!fromSecret) {
             return PostgresPersistence.start(settings, credentials);
         }
-        return PostgresPersistence.start(settings.withConnectionTimeout(ROTATION_CONNECTION_WAIT), credentials,
+        return PostgresPersistence.start(settings.withConnectionTimeout(ROTATION_CONNECTION_WAIT)
+                        .withTransactionTimeout(ROTATION_TRANSACTION_TIMEOUT), credentials,
                 driver -> new RotationAwareDataSource(driver, credentials, RotationRetryPolicy.defaults()));
     }
 

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 public final class ConnectionPool {
 
     private static final String APPLICATION_NAME = "hexatask";
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
 
     private ConnectionPool() {
     }
@@ -66,6 +67,9 @@ public final class ConnectionPool {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(settings.poolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        // Checking a pooled connection that sat idle waits at most a second for the server: a frozen server then
+        // costs a request about the connection timeout plus a second, not the driver's socket timeout.
+        config.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MILLIS, settings.connectionTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
         config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
         return config;

@@ -8,20 +8,23 @@ import java.util.function.Supplier;
 /**
  * One database transaction per use case. jOOQ's thread-local transaction provider binds the transaction's connection
  * to the calling thread, and the repositories run their statements on it: they join the use case's transaction
- * without being told. A nested call becomes a savepoint.
+ * without being told. A nested call becomes a savepoint. The whole transaction waits on the database for at most the
+ * transaction timeout ({@link TimeBoundConnections}).
  */
 public final class JooqTransactions implements Transactions {
 
     private final DSLContext db;
+    private final TimeBoundConnections connections;
 
-    public JooqTransactions(DSLContext db) {
+    JooqTransactions(DSLContext db, TimeBoundConnections connections) {
         this.db = db;
+        this.connections = connections;
     }
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         try {
-            return db.transactionResult(work::get);
+            return connections.bounded(() -> db.transactionResult(work::get));
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);
         }

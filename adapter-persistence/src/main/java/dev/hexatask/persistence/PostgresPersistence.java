@@ -27,12 +27,14 @@ public final class PostgresPersistence implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext db;
     private final DatabaseSettings settings;
+    private final TimeBoundConnections connections;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseCredentials credentials, DatabaseSettings settings) {
         this.pool = pool;
         this.settings = settings;
-        ThreadLocalTransactionProvider transactions =
-                new ThreadLocalTransactionProvider(new CredentialRefreshingConnections(pool, credentials), true);
+        this.connections = new TimeBoundConnections(new CredentialRefreshingConnections(pool, credentials),
+                settings.transactionTimeout());
+        ThreadLocalTransactionProvider transactions = new ThreadLocalTransactionProvider(connections, true);
         this.db = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(transactions)
@@ -81,7 +83,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public Transactions transactions() {
-        return new JooqTransactions(db);
+        return new JooqTransactions(db, connections);
     }
 
     public DatabaseHealth health() {
