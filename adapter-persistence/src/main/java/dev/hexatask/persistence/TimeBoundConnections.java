@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * <p>
  * When no connection could be had, the transaction's later requests for one (jOOQ asks again to roll back what
  * never began) fail at once rather than wait for the pool a second and third time. The network timeout bounds each
- * wait for the server's answer, not their sum: a transaction of several statements against a server that answers,
- * slowly, can take longer; the statement timeout is the server's own bound on each statement.
+ * wait for the server's answer, not their sum: a transaction that the database stops answering halfway through
+ * can take the time it had already run plus the timeout (and its rollback).
  */
 final class TimeBoundConnections implements ConnectionProvider {
 
