@@ -4,14 +4,15 @@ package dev.hexatask.javalin;
  * Sets the root log level from {@code LOG_LEVEL}. logback.xml reads the system property this sets, so no code here
  * depends on logback itself.
  */
-final class LogLevels {
+public final class LogLevels {
 
     static final String PROPERTY = "hexatask.logLevel";
 
     private LogLevels() {
     }
 
-    static void apply(String level) {
+    /** Call before anything logs: logback reads the level once, when the first logger is made. */
+    public static void apply(String level) {
         System.setProperty(PROPERTY, level);
     }
 }

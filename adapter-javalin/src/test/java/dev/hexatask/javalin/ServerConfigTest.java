@@ -88,4 +88,11 @@ class ServerConfigTest {
         env.put("DATABASE_URL", "postgresql://hexatask:sup3r-secret@local host/db");
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(env)).hasMessageNotContaining("sup3r-secret");
     }
+
+    @Test
+    void theLogLevelCanBeReadBeforeTheRestOfTheConfiguration() {
+        assertThat(ServerConfig.logLevel(Map.of("LOG_LEVEL", "warn"))).contains("WARN");
+        assertThat(ServerConfig.logLevel(Map.of())).contains("INFO");
+        assertThat(ServerConfig.logLevel(Map.of("LOG_LEVEL", "LOUD"))).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,25 @@ class ServerTest {
         HttpResponse head = RawHttp.send(stack.root(), "HEAD", "/", Map.of(), new byte[0]);
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.headers().first("Cache-Control")).hasValue("no-cache");
+    }
+
+    @Test
+    void servesTheAppWithTheSecurityHeadersCloudFrontSends() throws IOException {
+        URI issuer = URI.create(stack.identityProvider.issuer());
+        URI api = URI.create(JSON.readTree(get("/config.json").body()).path("apiBaseUrl").asText());
+        for (String path : List.of("/", "/tasks/new", "/assets/index-3f9a1c.js")) {
+            HttpResponse page = get(path);
+            assertThat(page.headers().first("Content-Security-Policy")).as(path).hasValue(String.join("; ",
+                    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+                    "font-src 'self'", "connect-src 'self' " + api.getScheme() + "://" + api.getAuthority() + " "
+                            + issuer.getScheme() + "://" + issuer.getAuthority(),
+                    "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"));
+            assertThat(page.headers().first("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(page.headers().first("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
+            assertThat(page.headers().first("Strict-Transport-Security")).as(path)
+                    .hasValue("max-age=63072000; includeSubDomains; preload");
+            assertThat(page.headers().first("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
     }
 
     @Test

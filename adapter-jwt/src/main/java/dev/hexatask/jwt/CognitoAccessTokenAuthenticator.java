@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * Verifies the bearer access tokens that Amazon Cognito (or a local provider minting the same shape) issues: an
  * asymmetric signature by a key of the issuer's JWKS chosen by {@code kid}, then Cognito's claim rules. Every failure
  * is a {@link AuthenticationResult.Rejected} whose reason is logged at debug and never holds the token; nothing
- * thrown escapes. When the JWKS cannot be fetched, tokens are rejected (fail closed).
+ * thrown escapes. When the JWKS cannot be fetched, tokens are rejected (fail closed). A token accepted once is
+ * accepted again from {@link VerifiedTokens} until its {@code exp}, without a second signature check.
  */
 public final class CognitoAccessTokenAuthenticator implements Authenticator {
 
@@ -59,6 +60,7 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final JwtSettings settings;
+    private final VerifiedTokens verified;
 
     public CognitoAccessTokenAuthenticator(JwtSettings settings) {
         this(settings, Clock.systemUTC());
@@ -66,13 +68,19 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
 
     /** @param clock the time {@code exp}, {@code nbf} and {@code iat} are checked against */
     public CognitoAccessTokenAuthenticator(JwtSettings settings, Clock clock) {
+        this(settings, clock, VerifiedTokens.MAX_ENTRIES);
+    }
+
+    CognitoAccessTokenAuthenticator(JwtSettings settings, Clock clock, int maxCachedTokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(null, JOSEObjectType.JWT,
                 ACCESS_TOKEN_TYPE));
-        processor.setJWSKeySelector(new CachingJwsKeySelector(settings.algorithms(), keySource(settings)));
+        CachingJwsKeySelector keys = new CachingJwsKeySelector(settings.algorithms(), keySource(settings));
+        processor.setJWSKeySelector(keys);
         processor.setJWTClaimsSetVerifier(
                 new CognitoAccessTokenClaimsVerifier(settings, Objects.requireNonNull(clock, "clock")));
+        this.verified = new VerifiedTokens(keys, clock, maxCachedTokens);
     }
 
     private static JWKSource<SecurityContext> keySource(JwtSettings settings) {
@@ -110,6 +118,10 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
 
     private AuthenticationResult verify(String authorizationHeader) throws Rejection {
         String token = bearerToken(authorizationHeader);
+        Optional<AuthenticatedUser> known = verified.find(token);
+        if (known.isPresent()) {
+            return new AuthenticationResult.Authenticated(known.get());
+        }
         SignedJWT jwt = parse(token);
         JWTClaimsSet claims;
         try {
@@ -124,7 +136,15 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
         } catch (JOSEException e) {
             throw new Rejection("signature could not be checked: " + e.getMessage());
         }
-        return new AuthenticationResult.Authenticated(user(claims));
+        AuthenticatedUser user = user(claims);
+        // exp is a required claim: the claims verifier refused the token without it.
+        verified.remember(token, user, claims.getExpirationTime().toInstant(), jwt.getHeader());
+        return new AuthenticationResult.Authenticated(user);
+    }
+
+    /** How many accepted tokens are kept (for tests). */
+    long cachedTokens() {
+        return verified.size();
     }
 
     private static String bearerToken(String header) throws Rejection {

@@ -47,15 +47,18 @@ class RejectedTokensTest {
     private static TestIdentityProvider idp;
     private static TestIdentityProvider attacker;
     private static CognitoAccessTokenAuthenticator authenticator;
+    private static String goodToken;
 
     @BeforeAll
     static void start() {
         idp = TestIdentityProvider.start(CLOCK);
         attacker = TestIdentityProvider.start(CLOCK);
         authenticator = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK);
-        assertThat(authenticator.authenticate("Bearer " + valid()))
+        goodToken = "Bearer " + valid();
+        assertThat(authenticator.authenticate(goodToken))
                 .as("the baseline every forged token departs from is accepted")
                 .isInstanceOf(AuthenticationResult.Authenticated.class);
+        assertThat(authenticator.cachedTokens()).as("and kept as verified").isEqualTo(1);
     }
 
     @AfterAll
@@ -67,6 +70,10 @@ class RejectedTokensTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgeries")
     void rejects(Supplier<String> header, String expectedReason) {
+        // Each forgery comes right after a good token was accepted from the verified-token cache, and is not kept.
+        assertThat(authenticator.authenticate(goodToken))
+                .isInstanceOf(AuthenticationResult.Authenticated.class);
+        assertThat(authenticator.cachedTokens()).isEqualTo(1);
         String value = header.get();
 
         AuthenticationResult result = authenticator.authenticate(value);

@@ -7,9 +7,13 @@ import dev.hexatask.application.port.out.DatabaseCredentials;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 
 /** Builds the HikariCP pool. */
 public final class ConnectionPool {
+
+    /** PostgreSQL's default, set on every connection the pool opens, so that the adapter knows it without asking. */
+    static final int ISOLATION = Connection.TRANSACTION_READ_COMMITTED;
 
     private static final String APPLICATION_NAME = "hexatask";
     private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
@@ -71,6 +75,7 @@ public final class ConnectionPool {
         // costs a request about the connection timeout plus a second, not the driver's socket timeout.
         config.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MILLIS, settings.connectionTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());
         return config;
     }

@@ -10,7 +10,8 @@ import java.sql.SQLException;
 
 /**
  * Hands out pooled connections. When the database refuses the password (it was rotated since the credentials were
- * cached), asks the credentials port to fetch them again and tries once more before giving up.
+ * cached), asks the credentials port to fetch them again and tries once more before giving up. Each connection
+ * reports the pool's isolation level without asking the server ({@link KnownIsolationConnection}).
  */
 final class CredentialRefreshingConnections implements ConnectionProvider {
 
@@ -29,7 +30,7 @@ final class CredentialRefreshingConnections implements ConnectionProvider {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return pool.getConnection();
+                return new KnownIsolationConnection(pool.getConnection(), ConnectionPool.ISOLATION);
             } catch (SQLException e) {
                 last = e;
                 if (!StorageFailures.isAuthenticationFailure(e)) {

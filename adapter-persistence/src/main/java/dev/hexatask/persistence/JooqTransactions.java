@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * One database transaction per use case. jOOQ's thread-local transaction provider binds the transaction's connection
  * to the calling thread, and the repositories run their statements on it: they join the use case's transaction
- * without being told. A nested call becomes a savepoint. The whole transaction waits on the database for at most the
- * transaction timeout ({@link TimeBoundConnections}).
+ * without being told. A nested call becomes a savepoint. Outside a transaction, each statement takes a pooled
+ * connection in autocommit, runs, and gives it back: one round trip, no begin and no commit. Either way the work
+ * waits on the database for at most the transaction timeout in all ({@link TimeBoundConnections}).
  */
 public final class JooqTransactions implements Transactions {
 
@@ -25,6 +26,15 @@ public final class JooqTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         try {
             return connections.bounded(() -> db.transactionResult(work::get));
+        } catch (RuntimeException e) {
+            throw StorageFailures.translate(e);
+        }
+    }
+
+    @Override
+    public <T> T withoutTransaction(Supplier<T> work) {
+        try {
+            return connections.bounded(work);
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);
         }

@@ -99,6 +99,11 @@ public final class PostgresPersistence implements AutoCloseable {
         return pool;
     }
 
+    /** The adapter's jOOQ context, for its own tests' statements in the adapter's transactions. */
+    DSLContext dsl() {
+        return db;
+    }
+
     /** Makes every pooled connection be replaced by a new one (with the credentials of now) once it is idle. */
     public void renewConnections() {
         pool.getHikariPoolMXBean().softEvictConnections();

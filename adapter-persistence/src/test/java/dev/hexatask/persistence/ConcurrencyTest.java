@@ -3,6 +3,7 @@ package dev.hexatask.persistence;
 import dev.hexatask.application.fixtures.SettableClock;
 import dev.hexatask.application.port.in.CreateTaskCommand;
 import dev.hexatask.application.port.in.CreatedTask;
+import dev.hexatask.application.port.in.ExpectedVersion;
 import dev.hexatask.application.port.in.NewTask;
 import dev.hexatask.application.port.in.Result;
 import dev.hexatask.application.port.in.TaskChanges;
@@ -167,8 +168,8 @@ class ConcurrencyTest {
             String title = "Version by writer " + i;
             results.add(threads.submit(() -> {
                 start.await();
-                return service.update(new UpdateTaskCommand(ALICE, task.id().toString(), task.version(),
-                        TaskChanges.none().title(title)));
+                return service.update(new UpdateTaskCommand(ALICE, task.id().toString(),
+                        ExpectedVersion.oneOf(task.version()), TaskChanges.none().title(title)));
             }));
         }
 

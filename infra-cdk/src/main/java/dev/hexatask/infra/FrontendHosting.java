@@ -15,8 +15,6 @@ import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ErrorResponse;
-import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
-import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.IOrigin;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
@@ -130,37 +128,29 @@ public final class FrontendHosting extends Construct {
 
     private ResponseHeadersPolicy securityHeaders(DeploymentOptions options) {
         var region = Stack.of(this).getRegion();
+        var policy = FrontendSecurityPolicy.load();
         // The app talks to the API (execute-api or a custom domain on HTTPS) and to Cognito (discovery on
         // cognito-idp, tokens on the managed-login domain); nothing else may be loaded or called.
-        var csp = String.join("; ",
-                "default-src 'self'",
-                "script-src 'self'",
-                "style-src 'self'",
-                "img-src 'self' data:",
-                "font-src 'self'",
-                "connect-src 'self' https://*.execute-api." + region + ".amazonaws.com https://cognito-idp."
-                        + region + ".amazonaws.com https://*.auth." + region + ".amazoncognito.com"
+        var csp = policy.contentSecurityPolicy(
+                "https://*.execute-api." + region + ".amazonaws.com"
                         + options.apiDomain().map(domain -> " https://" + domain.domainName()).orElse(""),
-                "frame-ancestors 'none'",
-                "base-uri 'self'",
-                "form-action 'self'",
-                "object-src 'none'");
+                "https://cognito-idp." + region + ".amazonaws.com https://*.auth." + region + ".amazoncognito.com");
         return ResponseHeadersPolicy.Builder.create(this, "SecurityHeaders")
                 .comment("Hexatask " + stage.name() + " security headers")
                 .securityHeadersBehavior(ResponseSecurityHeadersBehavior.builder()
                         .contentSecurityPolicy(ResponseHeadersContentSecurityPolicy.builder()
                                 .contentSecurityPolicy(csp).override(true).build())
                         .strictTransportSecurity(ResponseHeadersStrictTransportSecurity.builder()
-                                .accessControlMaxAge(Duration.days(730))
+                                .accessControlMaxAge(Duration.seconds(policy.strictTransportSecurityMaxAgeSeconds()))
                                 .includeSubdomains(true)
                                 .preload(true)
                                 .override(true)
                                 .build())
                         .frameOptions(ResponseHeadersFrameOptions.builder()
-                                .frameOption(HeadersFrameOption.DENY).override(true).build())
+                                .frameOption(policy.frameOption()).override(true).build())
                         .contentTypeOptions(ResponseHeadersContentTypeOptions.builder().override(true).build())
                         .referrerPolicy(ResponseHeadersReferrerPolicy.builder()
-                                .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)
+                                .referrerPolicy(policy.referrerPolicy())
                                 .override(true)
                                 .build())
                         .build())

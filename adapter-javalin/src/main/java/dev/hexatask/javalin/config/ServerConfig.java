@@ -88,8 +88,8 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
                     + "http://localhost:5173,https://app.example.com (scheme://host[:port], lower case, no path)");
         }
 
-        String logLevel = text(env, "LOG_LEVEL").map(level -> level.toUpperCase(Locale.ROOT)).orElse("INFO");
-        if (!LOG_LEVELS.contains(logLevel)) {
+        String logLevel = logLevel(env).orElse(null);
+        if (logLevel == null) {
             problems.add("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
         }
 
@@ -110,6 +110,15 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, stage, database, credentials, jwt, rest, logLevel, publicUrl, region,
                 managedLoginDomain, frontendDirectory);
+    }
+
+    /**
+     * {@code LOG_LEVEL} in upper case ({@code INFO} when unset), or empty when it is not a level; read on its own by
+     * a process that must set up logging before the rest of its configuration is known.
+     */
+    public static Optional<String> logLevel(Map<String, String> env) {
+        String level = text(env, "LOG_LEVEL").map(value -> value.toUpperCase(Locale.ROOT)).orElse("INFO");
+        return LOG_LEVELS.contains(level) ? Optional.of(level) : Optional.empty();
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The built single-page app: files as they are, {@code index.html} for any other path so that the app's own router
  * can show it. Vite names the files under {@code /assets/} by their content's hash, so they may be cached for a year;
- * {@code index.html}, which names them, must be revalidated every time.
+ * {@code index.html}, which names them, must be revalidated every time. Every file goes out with the security
+ * headers CloudFront would add in AWS.
  */
 public final class FrontendFiles {
 
@@ -40,9 +41,11 @@ public final class FrontendFiles {
             Map.entry("woff2", "font/woff2"));
 
     private final Path root;
+    private final SecurityHeaders securityHeaders;
 
-    public FrontendFiles(Path root) {
+    public FrontendFiles(Path root, SecurityHeaders securityHeaders) {
         this.root = root.toAbsolutePath().normalize();
+        this.securityHeaders = securityHeaders;
     }
 
     /** Whether a built frontend is there to serve. */
@@ -81,14 +84,14 @@ public final class FrontendFiles {
         }
     }
 
-    private static void send(Context ctx, Path file, String cacheControl) throws IOException {
+    private void send(Context ctx, Path file, String cacheControl) throws IOException {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         ctx.status(200);
         ctx.header("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
         ctx.header("Cache-Control", cacheControl);
-        ctx.header("X-Content-Type-Options", "nosniff");
+        securityHeaders.applyTo(ctx);
         ctx.result(Files.readAllBytes(file));
     }
 }

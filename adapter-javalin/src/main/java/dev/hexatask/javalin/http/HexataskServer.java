@@ -58,7 +58,8 @@ public final class HexataskServer implements AutoCloseable {
         ApiBridge bridge = new ApiBridge(api, API_PREFIX);
         byte[] openApi = openApiDocument();
         byte[] configJson = configJson(config);
-        FrontendFiles frontend = new FrontendFiles(config.frontendDirectory());
+        FrontendFiles frontend = new FrontendFiles(config.frontendDirectory(), SecurityHeaders.forApp(
+                URI.create(config.publicUrl() + API_PREFIX), URI.create(config.jwt().issuer())));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;

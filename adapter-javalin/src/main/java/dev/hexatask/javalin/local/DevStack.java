@@ -2,6 +2,7 @@ package dev.hexatask.javalin.local;
 
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.javalin.HexataskApplication;
+import dev.hexatask.javalin.LogLevels;
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
 
@@ -40,6 +41,8 @@ public final class DevStack {
     }
 
     public static void main(String[] args) throws Exception {
+        // As the server's Main does; an invalid LOG_LEVEL is reported with the rest of the configuration.
+        ServerConfig.logLevel(System.getenv()).ifPresent(LogLevels::apply);
         boolean seed = false;
         for (String arg : args) {
             if (arg.equals("--seed")) {

@@ -1,5 +1,6 @@
 package dev.hexatask.rest.handlers;
 
+import dev.hexatask.application.port.in.ExpectedVersion;
 import dev.hexatask.domain.validation.Violation;
 import dev.hexatask.rest.problem.Problem;
 import dev.hexatask.rest.problem.ProblemException;
@@ -28,32 +29,18 @@ public final class EntityTags {
         return "\"" + version + "\"";
     }
 
-    /** What an {@code If-Match} header asks for. */
-    public sealed interface Precondition {
-        /** No {@code If-Match}. */
-        record None() implements Precondition {
-        }
-
-        /** {@code If-Match: *}: any current version. */
-        record AnyVersion() implements Precondition {
-        }
-
-        /** One of these versions; empty when every listed tag was weak or not one of ours (nothing can match). */
-        record OneOf(Set<Long> versions) implements Precondition {
-            public OneOf {
-                versions = Set.copyOf(versions);
-            }
-        }
-    }
-
-    /** Parses every {@code If-Match} field of the request; a malformed one is a 400 naming the header. */
-    public static Precondition ifMatch(List<String> fields) {
+    /**
+     * Parses every {@code If-Match} field of the request: empty without one, {@code *} as any version, a list as the
+     * versions of its strong tags (none when every tag is weak or not one of ours, so nothing matches). A malformed
+     * field is a 400 naming the header. Whether the task is at an accepted version is the use case's to decide.
+     */
+    public static Optional<ExpectedVersion> ifMatch(List<String> fields) {
         if (fields.isEmpty()) {
-            return new Precondition.None();
+            return Optional.empty();
         }
         String joined = String.join(",", fields).strip();
         if (joined.equals("*")) {
-            return new Precondition.AnyVersion();
+            return Optional.of(ExpectedVersion.any());
         }
         Set<Long> versions = new LinkedHashSet<>();
         for (String element : splitList(joined)) {
@@ -66,7 +53,7 @@ public final class EntityTags {
                 parseVersion(matcher.group(2)).ifPresent(versions::add);
             }
         }
-        return new Precondition.OneOf(versions);
+        return Optional.of(new ExpectedVersion.OneOf(versions));
     }
 
     private static List<String> splitList(String list) {

@@ -29,12 +29,12 @@ public final class ResultResponses {
         };
     }
 
-    public static Problem notFound() {
+    private static Problem notFound() {
         return Problem.of(ProblemType.NOT_FOUND, "There is no such resource.");
     }
 
     /** A 412 that tells the client the version to retry against. */
-    public static Problem versionConflict(long currentVersion) {
+    private static Problem versionConflict(long currentVersion) {
         return Problem.of(ProblemType.PRECONDITION_FAILED,
                         "The task has changed since you read it; fetch it again and retry with the current ETag.")
                 .withHeader("ETag", EntityTags.of(currentVersion));

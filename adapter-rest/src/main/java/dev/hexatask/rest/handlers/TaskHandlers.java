@@ -4,10 +4,10 @@ import dev.hexatask.application.port.in.CreateTaskCommand;
 import dev.hexatask.application.port.in.CreateTaskUseCase;
 import dev.hexatask.application.port.in.DeleteTaskCommand;
 import dev.hexatask.application.port.in.DeleteTaskUseCase;
+import dev.hexatask.application.port.in.ExpectedVersion;
 import dev.hexatask.application.port.in.GetTaskUseCase;
 import dev.hexatask.application.port.in.ListTasksUseCase;
 import dev.hexatask.application.port.in.NewTask;
-import dev.hexatask.application.port.in.Result;
 import dev.hexatask.application.port.in.SummarizeTasksUseCase;
 import dev.hexatask.application.port.in.TaskChanges;
 import dev.hexatask.application.port.in.TaskListRequest;
@@ -20,13 +20,11 @@ import dev.hexatask.rest.json.JsonObjectFields;
 import dev.hexatask.rest.problem.Problem;
 import dev.hexatask.rest.problem.ProblemException;
 import dev.hexatask.rest.problem.ProblemType;
-
 import dev.hexatask.rest.routing.Exchange;
 import dev.hexatask.rest.routing.QueryParameters;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /** The {@code /tasks} routes. */
@@ -108,70 +106,19 @@ public final class TaskHandlers {
         if (!body.violations().isEmpty()) {
             return Problem.invalid(body.violations()).toResponse(exchange.requestId());
         }
-        UserId caller = caller(exchange);
-        String id = exchange.pathParameter("id");
-        EntityTags.Precondition precondition = EntityTags.ifMatch(exchange.request().headers().all("If-Match"));
-        if (precondition instanceof EntityTags.Precondition.None) {
-            throw new ProblemException(Problem.of(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the task's current ETag, so that a change made meanwhile is not lost."));
-        }
-        return switch (expectedVersion(caller, id, precondition)) {
-            case Expected.Version version -> ResultResponses.render(
-                    update.update(new UpdateTaskCommand(caller, id, version.value(), changes)),
-                    exchange.requestId(), task -> taskResponse(200, task));
-            case Expected.Answer answer -> answer.response().toResponse(exchange.requestId());
-        };
+        ExpectedVersion expected = EntityTags.ifMatch(exchange.request().headers().all("If-Match"))
+                .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.PRECONDITION_REQUIRED,
+                        "Send If-Match with the task's current ETag, so that a change made meanwhile is not lost.")));
+        var command = new UpdateTaskCommand(caller(exchange), exchange.pathParameter("id"), expected, changes);
+        return ResultResponses.render(update.update(command), exchange.requestId(), task -> taskResponse(200, task));
     }
 
-    /** {@code DELETE /tasks/{id}}: 204; with {@code If-Match}, only while the task is at that version. */
+    /** {@code DELETE /tasks/{id}}: 204; with {@code If-Match}, only while the task is at a version it lists. */
     public HttpResponse delete(Exchange exchange) {
-        UserId caller = caller(exchange);
-        String id = exchange.pathParameter("id");
-        EntityTags.Precondition precondition = EntityTags.ifMatch(exchange.request().headers().all("If-Match"));
-        OptionalLong version;
-        if (precondition instanceof EntityTags.Precondition.None
-                || precondition instanceof EntityTags.Precondition.AnyVersion) {
-            version = OptionalLong.empty();
-        } else {
-            switch (expectedVersion(caller, id, precondition)) {
-                case Expected.Version expected -> version = OptionalLong.of(expected.value());
-                case Expected.Answer answer -> {
-                    return answer.response().toResponse(exchange.requestId());
-                }
-            }
-        }
-        return ResultResponses.render(delete.delete(new DeleteTaskCommand(caller, id, version)),
-                exchange.requestId(), deleted -> HttpResponse.of(204));
-    }
-
-    private sealed interface Expected {
-        record Version(long value) implements Expected {
-        }
-
-        record Answer(Problem response) implements Expected {
-        }
-    }
-
-    /**
-     * The version a write must find. One listed tag is passed on as it is, so the check happens atomically with the
-     * write; {@code *} or several tags need the current version first.
-     */
-    private Expected expectedVersion(UserId caller, String id, EntityTags.Precondition precondition) {
-        if (precondition instanceof EntityTags.Precondition.OneOf oneOf && oneOf.versions().size() == 1) {
-            return new Expected.Version(oneOf.versions().iterator().next());
-        }
-        return switch (get.get(caller, id)) {
-            case Result.Success<Task> found -> {
-                long current = found.value().version();
-                boolean matches = precondition instanceof EntityTags.Precondition.AnyVersion
-                        || precondition instanceof EntityTags.Precondition.OneOf oneOf
-                        && oneOf.versions().contains(current);
-                yield matches ? new Expected.Version(current)
-                        : new Expected.Answer(ResultResponses.versionConflict(current));
-            }
-            case Result.Invalid<Task> invalid -> new Expected.Answer(Problem.invalid(invalid.violations()));
-            default -> new Expected.Answer(ResultResponses.notFound());
-        };
+        ExpectedVersion expected = EntityTags.ifMatch(exchange.request().headers().all("If-Match"))
+                .orElseGet(ExpectedVersion::any);
+        var command = new DeleteTaskCommand(caller(exchange), exchange.pathParameter("id"), expected);
+        return ResultResponses.render(delete.delete(command), exchange.requestId(), deleted -> HttpResponse.of(204));
     }
 
     private static UserId caller(Exchange exchange) {

@@ -12,6 +12,7 @@ import dev.hexatask.domain.user.UserId;
 import dev.hexatask.domain.user.UserProfile;
 import dev.hexatask.domain.validation.Validation;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The profile use cases; a profile springs into being, with the defaults, the first time it is read. */
+@Singleton
 public final class ProfileService implements GetProfileUseCase, UpdateProfileUseCase {
 
     private final Profiles profiles;
@@ -35,7 +37,8 @@ public final class ProfileService implements GetProfileUseCase, UpdateProfileUse
 
     @Override
     public Result<UserProfile> get(UserId caller) {
-        return transactions.inTransaction(() -> Result.success(findOrCreate(caller)));
+        // A read, or a first insert that is one statement (it leaves a concurrent first insert be): no transaction.
+        return transactions.withoutTransaction(() -> Result.success(findOrCreate(caller)));
     }
 
     @Override

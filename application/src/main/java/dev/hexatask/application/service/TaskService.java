@@ -5,6 +5,7 @@ import dev.hexatask.application.port.in.CreateTaskUseCase;
 import dev.hexatask.application.port.in.CreatedTask;
 import dev.hexatask.application.port.in.DeleteTaskCommand;
 import dev.hexatask.application.port.in.DeleteTaskUseCase;
+import dev.hexatask.application.port.in.ExpectedVersion;
 import dev.hexatask.application.port.in.GetTaskUseCase;
 import dev.hexatask.application.port.in.ListTasksUseCase;
 import dev.hexatask.application.port.in.NewTask;
@@ -34,11 +35,13 @@ import dev.hexatask.domain.task.TaskDetails;
 import dev.hexatask.domain.task.TaskId;
 import dev.hexatask.domain.task.TaskStatus;
 import dev.hexatask.domain.task.Title;
-import dev.hexatask.domain.user.TimeZonePreference;
 import dev.hexatask.domain.user.UserId;
+import dev.hexatask.domain.user.UserProfile;
 import dev.hexatask.domain.validation.DomainValidationException;
 import dev.hexatask.domain.validation.Validation;
+import dev.hexatask.domain.validation.Violation;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +51,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** The task use cases. Each runs in one transaction; bad input comes back as {@link Result.Invalid}. */
+/**
+ * The task use cases. Each write runs in one transaction; the reads (get, list, summary) run without one, since each
+ * is one statement (the summary's time zone lookup and its count need not see the same instant). Bad input comes back
+ * as {@link Result.Invalid}. One instance serves every task use case of a composition root.
+ */
+@Singleton
 public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, ListTasksUseCase, UpdateTaskUseCase,
         DeleteTaskUseCase, SummarizeTasksUseCase {
 
@@ -118,14 +127,14 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
         } catch (DomainValidationException e) {
             return Result.invalid(e.violations());
         }
-        return transactions.inTransaction(() -> tasks.find(caller, id)
+        return transactions.withoutTransaction(() -> tasks.find(caller, id)
                 .<Result<Task>>map(Result::success)
                 .orElseGet(Result::notFound));
     }
 
     @Override
     public Result<TaskPage> list(UserId caller, TaskListRequest request) {
-        return transactions.inTransaction(() -> {
+        return transactions.withoutTransaction(() -> {
             TaskListQueries.Parsed parsed;
             try {
                 parsed = listQueries.parse(caller, request, () -> todayFor(caller));
@@ -149,9 +158,9 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
     public Result<Task> update(UpdateTaskCommand command) {
         Validation validation = new Validation();
         TaskId id = validation.check(() -> TaskId.parse(command.taskId()));
-        if (command.expectedVersion() < Task.FIRST_VERSION) {
-            validation.add(new dev.hexatask.domain.validation.Violation("version", "out_of_range",
-                    "must be a version the task has had"));
+        if (command.expected() instanceof ExpectedVersion.OneOf oneOf
+                && oneOf.versions().stream().anyMatch(version -> version < Task.FIRST_VERSION)) {
+            validation.add(new Violation("version", "out_of_range", "must be a version the task has had"));
         }
         ParsedChanges changes = validation.check(() -> ParsedChanges.of(command.changes()));
         if (!validation.isValid()) {
@@ -163,7 +172,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
                 return Result.notFound();
             }
             Task current = found.get();
-            if (current.version() != command.expectedVersion()) {
+            if (!command.expected().admits(current.version())) {
                 return new Result.VersionConflict<>(current.version());
             }
             TaskDetails changed = changes.applyTo(current.details());
@@ -187,11 +196,26 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
         } catch (DomainValidationException e) {
             return Result.invalid(e.violations());
         }
-        return transactions.inTransaction(() -> switch (tasks.delete(command.caller(), id, command.expectedVersion())) {
+        UserId caller = command.caller();
+        return transactions.inTransaction(() -> switch (command.expected()) {
+            case ExpectedVersion.Any any -> deleteAt(caller, id, OptionalLong.empty());
+            case ExpectedVersion.OneOf oneOf when oneOf.versions().size() == 1 ->
+                    deleteAt(caller, id, OptionalLong.of(oneOf.versions().iterator().next()));
+            case ExpectedVersion.OneOf oneOf -> tasks.find(caller, id)
+                    .map(current -> oneOf.admits(current.version())
+                            ? deleteAt(caller, id, OptionalLong.of(current.version()))
+                            : new Result.VersionConflict<TaskId>(current.version()))
+                    .orElseGet(Result::notFound);
+        });
+    }
+
+    /** One expected version (or none) is checked by the store itself, atomically with the delete. */
+    private Result<TaskId> deleteAt(UserId caller, TaskId id, OptionalLong expectedVersion) {
+        return switch (tasks.delete(caller, id, expectedVersion)) {
             case APPLIED -> Result.success(id);
             case NOT_FOUND -> Result.notFound();
-            case VERSION_CONFLICT -> conflictOrGone(command.caller(), id);
-        });
+            case VERSION_CONFLICT -> conflictOrGone(caller, id);
+        };
     }
 
     /** After a write lost on the version: the version to retry against, or not found when the task went away. */
@@ -203,12 +227,12 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
 
     @Override
     public Result<TaskCounts> summarize(UserId caller) {
-        return transactions.inTransaction(() -> Result.success(tasks.count(caller, todayFor(caller))));
+        return transactions.withoutTransaction(() -> Result.success(tasks.count(caller, todayFor(caller))));
     }
 
+    /** A caller who never saved a profile has the defaults' day; the defaults are {@link UserProfile}'s to say. */
     private LocalDate todayFor(UserId caller) {
-        return profiles.find(caller).map(profile -> profile.today(clock))
-                .orElseGet(() -> LocalDate.ofInstant(clock.instant(), TimeZonePreference.UTC.zone()));
+        return profiles.find(caller).orElseGet(() -> UserProfile.defaults(caller, clock.instant())).today(clock);
     }
 
     /** Stores keep microseconds; so does the core, so that what is read back equals what was written. */

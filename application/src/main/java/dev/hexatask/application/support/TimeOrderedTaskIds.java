@@ -3,6 +3,7 @@ package dev.hexatask.application.support;
 import dev.hexatask.application.port.out.TaskIdGenerator;
 import dev.hexatask.domain.task.TaskId;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,8 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * UUID version 7 ids (RFC 9562): 48 bits of Unix milliseconds, then random bits, so ids sort by creation time. Ids
  * made in the same millisecond by one generator still increase: the 12-bit {@code rand_a} field is used as a
- * counter (RFC 9562, section 6.2, method 1), and the timestamp moves on if it overflows.
+ * counter (RFC 9562, section 6.2, method 1), and the timestamp moves on if it overflows. That order holds only
+ * among the ids of one generator, so a composition root has exactly one ({@link Singleton}).
  */
+@Singleton
 public final class TimeOrderedTaskIds implements TaskIdGenerator {
 
     private final Clock clock;

@@ -4,6 +4,7 @@ import dev.hexatask.application.fixtures.InMemoryCore;
 import dev.hexatask.application.port.in.CreateTaskCommand;
 import dev.hexatask.application.port.in.CreatedTask;
 import dev.hexatask.application.port.in.DeleteTaskCommand;
+import dev.hexatask.application.port.in.ExpectedVersion;
 import dev.hexatask.application.port.in.NewTask;
 import dev.hexatask.application.port.in.Result;
 import dev.hexatask.application.port.in.TaskChanges;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -38,7 +38,11 @@ class TaskServiceChangeTest {
     }
 
     private Result<Task> update(UserId caller, Task task, long version, TaskChanges changes) {
-        return core.tasks().update(new UpdateTaskCommand(caller, task.id().toString(), version, changes));
+        return update(caller, task, ExpectedVersion.oneOf(version), changes);
+    }
+
+    private Result<Task> update(UserId caller, Task task, ExpectedVersion expected, TaskChanges changes) {
+        return core.tasks().update(new UpdateTaskCommand(caller, task.id().toString(), expected, changes));
     }
 
     private static Task value(Result<Task> result) {
@@ -114,10 +118,33 @@ class TaskServiceChangeTest {
     }
 
     @Test
+    void anyVersionOrOneOfSeveralIsDecidedAgainstTheStoredVersion() {
+        Task task = create(ALICE, NewTask.titled("v1"));
+        Task v2 = value(update(ALICE, task, ExpectedVersion.any(), TaskChanges.none().title("v2")));
+        assertThat(v2.version()).isEqualTo(2);
+        Task v3 = value(update(ALICE, v2, ExpectedVersion.oneOf(1L, 2L), TaskChanges.none().title("v3")));
+        assertThat(v3.version()).isEqualTo(3);
+        assertThat(update(ALICE, v3, ExpectedVersion.oneOf(1L, 2L), TaskChanges.none().title("v4")))
+                .isEqualTo(new Result.VersionConflict<>(3));
+        assertThat(update(ALICE, v3, ExpectedVersion.oneOf(), TaskChanges.none().title("v4")))
+                .isEqualTo(new Result.VersionConflict<>(3));
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, task.id().toString(),
+                ExpectedVersion.oneOf(1L, 2L)))).isEqualTo(new Result.VersionConflict<>(3));
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, task.id().toString(), ExpectedVersion.oneOf())))
+                .isEqualTo(new Result.VersionConflict<>(3));
+        assertThat(core.taskStore().all()).containsExactly(v3);
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, task.id().toString(),
+                ExpectedVersion.oneOf(2L, 3L)))).isEqualTo(Result.success(task.id()));
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, task.id().toString(),
+                ExpectedVersion.oneOf(2L, 3L)))).isInstanceOf(Result.NotFound.class);
+        assertThat(core.taskStore().all()).isEmpty();
+    }
+
+    @Test
     void anotherUsersTaskIsNotFoundAndUnchanged() {
         Task task = create(ALICE, NewTask.titled("Alice's"));
         assertThat(update(BOB, task, 1, TaskChanges.none().title("Bob's"))).isInstanceOf(Result.NotFound.class);
-        assertThat(core.tasks().delete(new DeleteTaskCommand(BOB, task.id().toString(), OptionalLong.empty())))
+        assertThat(core.tasks().delete(new DeleteTaskCommand(BOB, task.id().toString(), ExpectedVersion.any())))
                 .isInstanceOf(Result.NotFound.class);
         assertThat(core.taskStore().all()).containsExactly(task);
     }
@@ -125,9 +152,9 @@ class TaskServiceChangeTest {
     @Test
     void reportsEveryBadChangeAtOnce() {
         Task task = create(ALICE, NewTask.titled("ok"));
-        Result<Task> result = core.tasks().update(new UpdateTaskCommand(ALICE, task.id().toString(), 0,
+        Result<Task> result = update(ALICE, task, ExpectedVersion.oneOf(0L),
                 TaskChanges.none().title(null).status(null).priority("x").dueDate("soon").description("\u0007")
-                        .tags(List.of("a b"))));
+                        .tags(List.of("a b")));
         assertThat(((Result.Invalid<Task>) result).violations())
                 .extracting(Violation::field, Violation::rule)
                 .containsExactly(
@@ -143,9 +170,10 @@ class TaskServiceChangeTest {
 
     @Test
     void aMalformedIdIsInvalid() {
-        Result<Task> result = core.tasks().update(new UpdateTaskCommand(ALICE, "not-a-uuid", 1, TaskChanges.none()));
+        Result<Task> result = core.tasks().update(new UpdateTaskCommand(ALICE, "not-a-uuid", ExpectedVersion.oneOf(1L),
+                TaskChanges.none()));
         assertThat(((Result.Invalid<Task>) result).violations()).extracting(Violation::field).containsExactly("id");
-        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, "%00", OptionalLong.empty())))
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, "%00", ExpectedVersion.any())))
                 .isInstanceOf(Result.Invalid.class);
     }
 
@@ -153,13 +181,13 @@ class TaskServiceChangeTest {
     void deletesWithOrWithoutAnExpectedVersion() {
         Task first = create(ALICE, NewTask.titled("one"));
         Task second = create(ALICE, NewTask.titled("two"));
-        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, first.id().toString(), OptionalLong.of(2))))
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, first.id().toString(), ExpectedVersion.oneOf(2L))))
                 .isEqualTo(new Result.VersionConflict<>(1));
-        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, first.id().toString(), OptionalLong.of(1))))
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, first.id().toString(), ExpectedVersion.oneOf(1L))))
                 .isEqualTo(Result.success(first.id()));
-        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, second.id().toString(), OptionalLong.empty())))
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, second.id().toString(), ExpectedVersion.any())))
                 .isEqualTo(Result.success(second.id()));
-        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, second.id().toString(), OptionalLong.empty())))
+        assertThat(core.tasks().delete(new DeleteTaskCommand(ALICE, second.id().toString(), ExpectedVersion.any())))
                 .isInstanceOf(Result.NotFound.class);
         assertThat(core.taskStore().all()).isEmpty();
     }

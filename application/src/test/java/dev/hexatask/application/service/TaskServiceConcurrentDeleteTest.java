@@ -10,6 +10,7 @@ import dev.hexatask.application.fixtures.SettableClock;
 import dev.hexatask.application.port.in.CreateTaskCommand;
 import dev.hexatask.application.port.in.CreatedTask;
 import dev.hexatask.application.port.in.DeleteTaskCommand;
+import dev.hexatask.application.port.in.ExpectedVersion;
 import dev.hexatask.application.port.in.NewTask;
 import dev.hexatask.application.port.in.Result;
 import dev.hexatask.application.port.in.TaskChanges;
@@ -55,7 +56,8 @@ class TaskServiceConcurrentDeleteTest {
     @Test
     void anUpdateThatLosesToADeleteFindsNothing() {
         Task task = created();
-        assertThat(service.update(new UpdateTaskCommand(ALICE, task.id().toString(), task.version(),
+        assertThat(service.update(new UpdateTaskCommand(ALICE, task.id().toString(),
+                ExpectedVersion.oneOf(task.version()),
                 TaskChanges.none().title("changed")))).isEqualTo(Result.notFound());
     }
 
@@ -63,7 +65,7 @@ class TaskServiceConcurrentDeleteTest {
     void aDeleteThatLosesToADeleteFindsNothing() {
         Task task = created();
         assertThat(service.delete(new DeleteTaskCommand(ALICE, task.id().toString(),
-                OptionalLong.of(task.version())))).isEqualTo(Result.notFound());
+                ExpectedVersion.oneOf(task.version())))).isEqualTo(Result.notFound());
     }
 
     /** Answers every conditional write with a conflict, and another request deletes the task right then. */

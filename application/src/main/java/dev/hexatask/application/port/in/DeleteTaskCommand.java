@@ -3,13 +3,15 @@ package dev.hexatask.application.port.in;
 import dev.hexatask.domain.user.UserId;
 
 import java.util.Objects;
-import java.util.OptionalLong;
 
-/** Delete the caller's task; when {@code expectedVersion} is given, only if it is still at that version. */
-public record DeleteTaskCommand(UserId caller, String taskId, OptionalLong expectedVersion) {
+/**
+ * Delete the caller's task, only if its current version is one that {@code expected} admits
+ * ({@link ExpectedVersion#any()} for an unconditional delete).
+ */
+public record DeleteTaskCommand(UserId caller, String taskId, ExpectedVersion expected) {
 
     public DeleteTaskCommand {
         Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(expectedVersion, "expectedVersion");
+        Objects.requireNonNull(expected, "expected");
     }
 }
