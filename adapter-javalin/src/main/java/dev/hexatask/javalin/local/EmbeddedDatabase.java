@@ -67,9 +67,13 @@ final class EmbeddedDatabase implements AutoCloseable {
     private void createUserAndDatabase() throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
+            // The schema's owner may create roles, as RDS's master user may: the migrations make the application's
+            // least-privilege role. A data folder made before that migration existed gets the right here too.
             try (ResultSet role = statement.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
                 if (!role.next()) {
-                    statement.execute("create role " + USER + " login password '" + PASSWORD + "'");
+                    statement.execute("create role " + USER + " login createrole password '" + PASSWORD + "'");
+                } else {
+                    statement.execute("alter role " + USER + " createrole");
                 }
             }
             try (ResultSet db = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE
