@@ -58,7 +58,11 @@ public final class LambdaOutageUnderLoad {
             for (int i = 0; i < environments; i++) {
                 components.add(ApiComponent.create(settings));
             }
-            components.getFirst().persistence().get().migrate();
+            // Flyway needs two connections; the API's pool has one (the migrations function's settings have two).
+            try (var migrations = dev.hexatask.persistence.PostgresPersistence.start(
+                    MigrationsHandler.settings(database.jdbcUrl()), database.credentials())) {
+                migrations.migrate();
+            }
 
             OutageRun run = new OutageRun(Duration.ofSeconds(before), Duration.ofSeconds(outage),
                     Duration.ofSeconds(after));

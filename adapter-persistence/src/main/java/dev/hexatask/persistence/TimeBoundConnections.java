@@ -18,8 +18,9 @@ import java.util.function.Supplier;
  * a failover) thus fails the transaction as unavailable once the deadline has passed, and the caller answers 503 in
  * time, instead of after the socket timeout (15 s, as long as a Lambda function may run).
  * <p>
- * When no connection could be had, the transaction's later requests for one (jOOQ asks again to roll back what
- * never began) fail at once rather than wait for the pool a second and third time. The network timeout bounds each
+ * When no connection could be had, jOOQ asks the pool again to roll back what never began, and waits for it again:
+ * failing that request at once left jOOQ's thread-bound transaction state broken for the thread's next request (a
+ * Lambda handler's thread serves them all), so it is not short-cut. The network timeout bounds each
  * wait for the server's answer, not their sum: a transaction that the database stops answering halfway through
  * can take the time it had already run plus the timeout (and its rollback).
  */
@@ -34,7 +35,6 @@ final class TimeBoundConnections implements ConnectionProvider {
 
     private static final class Transaction {
         final long deadline;
-        SQLException noConnection;
 
         Transaction(long deadline) {
             this.deadline = deadline;
@@ -62,20 +62,8 @@ final class TimeBoundConnections implements ConnectionProvider {
     @Override
     public Connection acquire() {
         Transaction transaction = current.get();
-        if (transaction != null && transaction.noConnection != null) {
-            throw new DataAccessException("no database connection for this transaction", transaction.noConnection);
-        }
         long deadline = transaction == null ? System.nanoTime() + budgetNanos : transaction.deadline;
-        Connection connection;
-        try {
-            connection = connections.acquire();
-        } catch (DataAccessException e) {
-            if (transaction != null) {
-                transaction.noConnection = new SQLTransientConnectionException("the pool had no connection in time",
-                        "08001", e);
-            }
-            throw e;
-        }
+        Connection connection = connections.acquire();
         long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
         try {
             if (leftMillis < 1) {
@@ -86,9 +74,6 @@ final class TimeBoundConnections implements ConnectionProvider {
             return connection;
         } catch (SQLException e) {
             connections.release(connection);
-            if (transaction != null) {
-                transaction.noConnection = e;
-            }
             throw new DataAccessException("no database connection in time", e);
         }
     }

@@ -1,7 +1,6 @@
 package dev.hexatask.javalin.reliability;
 
 import dev.hexatask.javalin.HexataskApplication;
-import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.jwt.testing.TestIdentityProvider;
 import dev.hexatask.persistence.testing.FreezablePostgres;
 import dev.hexatask.persistence.testing.OutageRun;
@@ -12,16 +11,13 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -44,17 +40,7 @@ public final class HostileClients {
         System.out.println("machine: " + OutageRun.machine());
         try (FreezablePostgres database = FreezablePostgres.start();
              TestIdentityProvider identity = TestIdentityProvider.start()) {
-            var credentials = database.credentials().current();
-            Map<String, String> env = new HashMap<>();
-            env.put("PORT", "0");
-            env.put("DATABASE_URL", database.jdbcUrl() + "?user=" + credentials.username() + "&password="
-                    + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8));
-            env.put("OIDC_ISSUER", identity.issuer());
-            env.put("OIDC_CLIENT_IDS", identity.clientId());
-            env.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
-            env.put("LOG_LEVEL", "ERROR");
-            try (HexataskApplication application = HexataskApplication.start(ServerConfig.fromEnvironment(env),
-                    "127.0.0.1", line -> { })) {
+            try (HexataskApplication application = OutageUnderLoad.startServer(database, identity, 10)) {
                 run(application.baseUri(), identity.authorizationHeader("hostile", "hostile"));
             }
         }
@@ -94,7 +80,7 @@ public final class HostileClients {
         for (Thread thread : slow) {
             thread.join();
         }
-        Map<String, Long> slowOutcomes = new java.util.TreeMap<>();
+        java.util.Map<String, Long> slowOutcomes = new java.util.TreeMap<>();
         slowEnds.forEach(outcome -> slowOutcomes.merge(outcome, 1L, Long::sum));
         System.out.println("slowloris clients after " + PHASE.plusSeconds(2).toSeconds() + " s: " + slowOutcomes);
         long idleStarted = System.nanoTime();

@@ -57,24 +57,27 @@ public final class OutageUnderLoad {
 
         try (FreezablePostgres database = FreezablePostgres.start();
              TestIdentityProvider identity = TestIdentityProvider.start()) {
-            var credentials = database.credentials().current();
-            Map<String, String> env = new HashMap<>();
-            env.put("PORT", "0");
-            env.put("DATABASE_URL", database.jdbcUrl() + "?user=" + credentials.username() + "&password="
-                    + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8));
-            env.put("DB_POOL_SIZE", Integer.toString(poolSize));
-            env.put("OIDC_ISSUER", identity.issuer());
-            env.put("OIDC_CLIENT_IDS", identity.clientId());
-            env.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
-            env.put("CORS_ALLOWED_ORIGINS", ORIGIN);
-            env.put("LOG_LEVEL", "ERROR");
-            try (HexataskApplication application = HexataskApplication.start(ServerConfig.fromEnvironment(env),
-                    "127.0.0.1", line -> { })) {
+            try (HexataskApplication application = startServer(database, identity, poolSize)) {
                 URI api = URI.create(application.baseUri() + "/api");
                 run(api, identity, database, clients, before, outage, after, poolSize);
             }
         }
         System.exit(0);
+    }
+
+    /** The server on this database, trusting this identity provider, on a free port of 127.0.0.1. */
+    static HexataskApplication startServer(FreezablePostgres database, TestIdentityProvider identity, int poolSize) {
+        var credentials = database.credentials().current();
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("DATABASE_URL", database.jdbcUrl() + "?user=" + credentials.username() + "&password="
+                + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8));
+        env.put("DB_POOL_SIZE", Integer.toString(poolSize));
+        env.put("OIDC_ISSUER", identity.issuer());
+        env.put("OIDC_CLIENT_IDS", identity.clientId());
+        env.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
+        env.put("CORS_ALLOWED_ORIGINS", ORIGIN);
+        return HexataskApplication.start(ServerConfig.fromEnvironment(env), "127.0.0.1", line -> { });
     }
 
     private static void run(URI api, TestIdentityProvider identity, FreezablePostgres database, int clients,
