@@ -35,8 +35,10 @@ public final class PostgresPersistence implements AutoCloseable {
         this.db = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(transactions)
-                // Statements are never logged: their bind values are user data.
-                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)));
+                // Statements are never logged: their bind values are user data. Timestamps go to and come from the
+                // driver as OffsetDateTime, not as text that jOOQ formats and parses again.
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                        .withBindOffsetDateTimeType(true)));
     }
 
     /**

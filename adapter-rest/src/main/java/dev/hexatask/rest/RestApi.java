@@ -79,6 +79,14 @@ public final class RestApi {
                 new Route("DELETE", "/tasks/{id}", true, none, tasks::delete)));
     }
 
+    /**
+     * Every operation this API answers, as method and path template ({@code GET /tasks/{id}}); OPTIONS is answered on
+     * every path besides. The edge (API Gateway) and {@code openapi.yaml} must list exactly these.
+     */
+    public List<String> operations() {
+        return router.routes().stream().map(route -> route.method() + " " + route.template()).toList();
+    }
+
     /** Answers one request. Never throws: whatever goes wrong becomes a problem response. */
     public HttpResponse handle(HttpRequest request) {
         long started = System.nanoTime();
