@@ -23,10 +23,13 @@ import java.util.Map;
 public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials, boolean fromSecret) {
 
     /**
-     * How long a request may wait for a new connection when the password is being rotated: well inside the API
-     * function's 15 s timeout, so the caller gets a 503 problem rather than a gateway timeout.
+     * How long a request may wait for a new connection when the password is being rotated (the retries of the
+     * rotation-aware data source run meanwhile), and the whole transaction's bound on the database then: both well
+     * inside the API function's 15 s timeout, so that the caller gets a 503 problem rather than a gateway timeout,
+     * also when the database stops answering.
      */
-    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(10);
+    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(6);
+    static final Duration ROTATION_TRANSACTION_TIMEOUT = Duration.ofSeconds(8);
 
     /**
      * The persistence adapter over this database. A refused password makes it read the credentials again and retry
@@ -36,7 +39,7 @@ public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials
      */
     public PostgresPersistence open(DatabaseSettings settings) {
         return PostgresPersistence.start(fromSecret ? settings.withConnectionTimeout(ROTATION_CONNECTION_WAIT)
-                : settings, credentials);
+                .withTransactionTimeout(ROTATION_TRANSACTION_TIMEOUT) : settings, credentials);
     }
 
     /**

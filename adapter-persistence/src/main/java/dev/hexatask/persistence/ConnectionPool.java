@@ -14,6 +14,7 @@ public final class ConnectionPool {
     static final int ISOLATION = Connection.TRANSACTION_READ_COMMITTED;
 
     private static final String APPLICATION_NAME = "hexatask";
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
 
     private ConnectionPool() {
     }
@@ -48,6 +49,9 @@ public final class ConnectionPool {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(settings.poolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        // Checking a pooled connection that sat idle waits at most a second for the server: a frozen server then
+        // costs a request about the connection timeout plus a second, not the driver's socket timeout.
+        config.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MILLIS, settings.connectionTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());

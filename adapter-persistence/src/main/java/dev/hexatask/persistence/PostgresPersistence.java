@@ -26,12 +26,13 @@ public final class PostgresPersistence implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext db;
     private final DatabaseSettings settings;
+    private final TimeBoundConnections connections;
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings) {
         this.pool = pool;
         this.settings = settings;
-        ThreadLocalTransactionProvider transactions =
-                new ThreadLocalTransactionProvider(new PooledConnections(pool), true);
+        this.connections = new TimeBoundConnections(new PooledConnections(pool), settings.transactionTimeout());
+        ThreadLocalTransactionProvider transactions = new ThreadLocalTransactionProvider(connections, true);
         this.db = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(transactions)
@@ -78,7 +79,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public Transactions transactions() {
-        return new JooqTransactions(db);
+        return new JooqTransactions(db, connections);
     }
 
     public DatabaseHealth health() {

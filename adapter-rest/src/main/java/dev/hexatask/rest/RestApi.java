@@ -115,7 +115,8 @@ public final class RestApi {
         } catch (ProblemException e) {
             return e.problem().toResponse(requestId);
         } catch (StorageUnavailableException e) {
-            LOG.warn("Request {}: storage unavailable", requestId, e);
+            // One line, no stack trace: during an outage every request lands here, and the cause is known.
+            LOG.warn("Request {}: storage unavailable: {}", requestId, e.getMessage());
             return Problem.of(ProblemType.UNAVAILABLE, "The service cannot reach its database; retry shortly.")
                     .withHeader("Retry-After", retryAfterSeconds)
                     .toResponse(requestId);
