@@ -82,6 +82,7 @@ public final class DevStack {
         stopped.await();
     }
 
+    /** The stack's steps, in order; each pushes what it started onto {@link #running}, to be stopped in reverse. */
     private void start(boolean seed, Map<String, String> environment) throws Exception {
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("PORT", "8080");
@@ -90,56 +91,10 @@ public final class DevStack {
         Duration tokenLifetime = tokenLifetime(env.get(TOKEN_LIFETIME));
 
         // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
-        CompletableFuture<LocalIdentityProvider> identityProviderStart = null;
-        if (blank(env.get("OIDC_ISSUER"))) {
-            progress("Starting the local OpenID Connect provider on port " + (port == 0 ? "any" : port + 1));
-            identityProviderStart = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, data.signingKey(),
-                            tokenLifetime);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-
-        String databaseUser;
-        String databasePassword;
-        String databaseUrl;
-        String postgresVersion;
-        if (blank(env.get("DATABASE_URL"))) {
-            progress("Starting PostgreSQL 17 with its data in " + data.postgres().toAbsolutePath()
-                    + (Files.exists(data.postgres().resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
-            EmbeddedDatabase database = EmbeddedDatabase.start(data.postgres(), 0, DevStack::progress);
-            running.push(database);
-            databaseUrl = database.jdbcUrl();
-            databaseUser = EmbeddedDatabase.USER;
-            databasePassword = EmbeddedDatabase.PASSWORD;
-            postgresVersion = "PostgreSQL " + database.version() + " (embedded)";
-            env.put("DATABASE_URL", databaseUrl + "?user=" + databaseUser + "&password=" + databasePassword);
-            progress("PostgreSQL is up on port " + database.port());
-        } else {
-            var credentials = dev.hexatask.persistence.UrlDatabaseCredentials.fromUrl(env.get("DATABASE_URL"));
-            databaseUrl = credentials.jdbcUrl();
-            databaseUser = credentials.current().username();
-            databasePassword = credentials.current().password();
-            postgresVersion = "PostgreSQL from DATABASE_URL";
-        }
-
-        LocalIdentityProvider identityProvider = null;
-        if (identityProviderStart != null) {
-            try {
-                identityProvider = identityProviderStart.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw new IOException("the local OpenID Connect provider did not start: "
-                        + e.getCause().getMessage(), e.getCause());
-            }
-            running.push(identityProvider);
-            env.put("OIDC_ISSUER", identityProvider.issuer());
-            env.put("OIDC_CLIENT_IDS", LocalIdentityProvider.CLIENT_ID);
-            env.put("OIDC_JWKS_URL", identityProvider.jwksUrl());
-            env.putIfAbsent("OIDC_REQUIRED_SCOPE", "hexatask/api");
-        }
+        CompletableFuture<LocalIdentityProvider> identityProviderStart = startIdentityProvider(env, port,
+                tokenLifetime);
+        Database database = startDatabase(env);
+        LocalIdentityProvider identityProvider = awaitIdentityProvider(identityProviderStart, env);
 
         ServerConfig config = ServerConfig.fromEnvironment(env);
         progress("Migrating the database and starting the API");
@@ -149,40 +104,107 @@ public final class DevStack {
         String apiUrl = root + "/api";
 
         String clientId = config.jwt().clientIds().iterator().next();
-        new StackFile(apiUrl, databaseUrl, databaseUser, databasePassword, config.jwt().issuer(),
+        new StackFile(apiUrl, database.url(), database.user(), database.password(), config.jwt().issuer(),
                 config.jwt().jwksUrl().toString(), identityProvider == null ? null : identityProvider.tokenEndpoint(),
                 clientId, LocalIdentityProvider.SCOPE).write(data.stackFile());
         running.push(() -> Files.deleteIfExists(data.stackFile()));
 
         if (seed) {
-            if (identityProvider == null) {
-                progress("--seed needs the local identity provider; skipped with OIDC_ISSUER set");
-            } else {
-                int created = SampleTasks.load(apiUrl, TokenClient.accessToken(identityProvider.tokenEndpoint(),
-                        clientId, LocalIdentityProvider.SCOPE, SampleTasks.USER));
-                progress(created == 0 ? "User demo already has tasks; nothing seeded"
-                        : "Seeded " + created + " sample tasks for user demo");
-            }
+            seed(identityProvider, apiUrl, clientId);
         }
+        System.out.println(readyMessage(root, apiUrl, database, config, identityProvider != null));
+    }
 
+    /** The database the stack uses: where it is, who signs in, and what to call it. */
+    private record Database(String url, String user, String password, String description) {
+    }
+
+    /** The local OpenID Connect provider, started in the background; none when {@code OIDC_ISSUER} is set. */
+    private CompletableFuture<LocalIdentityProvider> startIdentityProvider(Map<String, String> env, int port,
+                                                                           Duration tokenLifetime) {
+        if (!blank(env.get("OIDC_ISSUER"))) {
+            return null;
+        }
+        progress("Starting the local OpenID Connect provider on port " + (port == 0 ? "any" : port + 1));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, data.signingKey(), tokenLifetime);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Embedded PostgreSQL (its URL goes into {@code DATABASE_URL}), or the server {@code DATABASE_URL} names. */
+    private Database startDatabase(Map<String, String> env) throws IOException {
+        if (!blank(env.get("DATABASE_URL"))) {
+            var credentials = dev.hexatask.persistence.UrlDatabaseCredentials.fromUrl(env.get("DATABASE_URL"));
+            return new Database(credentials.jdbcUrl(), credentials.current().username(),
+                    credentials.current().password(), "PostgreSQL from DATABASE_URL");
+        }
+        progress("Starting PostgreSQL 17 with its data in " + data.postgres().toAbsolutePath()
+                + (Files.exists(data.postgres().resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
+        EmbeddedDatabase database = EmbeddedDatabase.start(data.postgres(), 0, DevStack::progress);
+        running.push(database);
+        env.put("DATABASE_URL", database.jdbcUrl() + "?user=" + EmbeddedDatabase.USER + "&password="
+                + EmbeddedDatabase.PASSWORD);
+        progress("PostgreSQL is up on port " + database.port());
+        return new Database(database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD,
+                "PostgreSQL " + database.version() + " (embedded)");
+    }
+
+    /** Waits for the identity provider started beside the database, and points the API's settings at it. */
+    private LocalIdentityProvider awaitIdentityProvider(CompletableFuture<LocalIdentityProvider> start,
+                                                        Map<String, String> env) throws IOException {
+        if (start == null) {
+            return null;
+        }
+        LocalIdentityProvider identityProvider;
+        try {
+            identityProvider = start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IOException("the local OpenID Connect provider did not start: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+        running.push(identityProvider);
+        env.put("OIDC_ISSUER", identityProvider.issuer());
+        env.put("OIDC_CLIENT_IDS", LocalIdentityProvider.CLIENT_ID);
+        env.put("OIDC_JWKS_URL", identityProvider.jwksUrl());
+        env.putIfAbsent("OIDC_REQUIRED_SCOPE", "hexatask/api");
+        return identityProvider;
+    }
+
+    private static void seed(LocalIdentityProvider identityProvider, String apiUrl, String clientId)
+            throws Exception {
+        if (identityProvider == null) {
+            progress("--seed needs the local identity provider; skipped with OIDC_ISSUER set");
+            return;
+        }
+        int created = SampleTasks.load(apiUrl, TokenClient.accessToken(identityProvider.tokenEndpoint(),
+                clientId, LocalIdentityProvider.SCOPE, SampleTasks.USER));
+        progress(created == 0 ? "User demo already has tasks; nothing seeded"
+                : "Seeded " + created + " sample tasks for user demo");
+    }
+
+    private String readyMessage(String root, String apiUrl, Database database, ServerConfig config,
+                                boolean localSignIn) {
         long millis = (System.nanoTime() - STARTED) / 1_000_000;
         StringBuilder ready = new StringBuilder()
                 .append("\nHexatask is running (started in ").append(millis).append(" ms)\n")
                 .append("  App        ").append(root).append("/\n")
                 .append("  API        ").append(apiUrl).append("   (try ").append(apiUrl).append("/health)\n")
                 .append("  API docs   ").append(apiUrl).append("/docs\n")
-                .append("  Database   ").append(databaseUrl).append("  user ").append(databaseUser).append(", ")
-                .append(postgresVersion).append('\n')
+                .append("  Database   ").append(database.url()).append("  user ").append(database.user())
+                .append(", ").append(database.description()).append('\n')
                 .append("  Storage    ").append(data.postgres().toAbsolutePath()).append('\n')
                 .append("  Sign-in    ").append(config.jwt().issuer()).append('\n')
                 .append("  Runtime    Java ").append(Runtime.version()).append(" (").append(System.getProperty("java.vendor"))
                 .append(")\n");
-        if (identityProvider != null) {
+        if (localSignIn) {
             ready.append("  Token      curl -H \"Authorization: Bearer $(bin/dev token alice)\" ")
                     .append(apiUrl).append("/tasks\n");
         }
-        ready.append("Stop with Ctrl-C.");
-        System.out.println(ready);
+        return ready.append("Stop with Ctrl-C.").toString();
     }
 
     private synchronized void stopAll() {
