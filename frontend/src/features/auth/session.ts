@@ -1,6 +1,10 @@
 import type { UserManager } from 'oidc-client-ts';
 import type { Session } from '../../lib/api/auth';
+import { connectivity } from '../../lib/api/connectivity';
 import { currentRoute, type SignInState } from './returnTo';
+
+/** How long "Your session has ended" shows before the sign-in page replaces the app. */
+const SESSION_ENDED_NOTICE_MS = 1500;
 
 /**
  * The API client's view of the sign-in: the access token (never the ID token), renewal by the refresh-token grant,
@@ -41,7 +45,11 @@ export function createSession(userManager: UserManager): Session {
       if (leaving) return;
       leaving = true;
       const state: SignInState = { returnTo: currentRoute() };
-      void userManager.removeUser().then(() => userManager.signinRedirect({ state }));
+      // Say why the page is about to change before it does; the form draft stays in sessionStorage meanwhile.
+      connectivity.sessionEnded();
+      window.setTimeout(() => {
+        void userManager.removeUser().then(() => userManager.signinRedirect({ state }));
+      }, SESSION_ENDED_NOTICE_MS);
     },
   };
 }

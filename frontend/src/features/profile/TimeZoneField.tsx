@@ -38,7 +38,7 @@ export function TimeZoneField({ id, value, zones, onChange, error }: Props) {
         value={search}
         placeholder="Search time zones, e.g. Paris"
         aria-describedby={`${id}-current${error ? ` ${id}-error` : ''}`}
-        aria-controls={`${id}-matches`}
+        aria-controls={search.trim() !== '' ? `${id}-matches` : undefined}
         autoComplete="off"
         onChange={(event) => setSearch(event.target.value)}
       />

@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
  * banner shows. A tiny external store, so that the fetch layer can update it outside React.
  */
 let retrying = 0;
+let sessionEnded = false;
 const listeners = new Set<() => void>();
 
 function emit() {
@@ -22,6 +23,14 @@ export const connectivity = {
   },
   isReconnecting() {
     return retrying > 0;
+  },
+  /** The session could not be renewed: the app says so for a moment, then goes to the sign-in page. */
+  sessionEnded() {
+    sessionEnded = true;
+    emit();
+  },
+  hasSessionEnded() {
+    return sessionEnded;
   },
   subscribe(listener: () => void) {
     listeners.add(listener);
@@ -42,6 +51,10 @@ function subscribeOnline(listener: () => void) {
     window.removeEventListener('online', listener);
     window.removeEventListener('offline', listener);
   };
+}
+
+export function useSessionEnded(): boolean {
+  return useSyncExternalStore(connectivity.subscribe, connectivity.hasSessionEnded, () => false);
 }
 
 export function useOnline(): boolean {
