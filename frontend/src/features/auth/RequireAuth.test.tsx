@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import type { INavigator } from 'oidc-client-ts';
+import { User, type INavigator } from 'oidc-client-ts';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../test/server';
@@ -129,5 +129,25 @@ describe('protected routes', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Create an account' })).toBeInTheDocument();
     expect(visited).toEqual([]);
+  });
+
+  it('renew an expired session with its refresh token, without a trip to the provider', async () => {
+    const tokenRequests = provider();
+    const expired = new User({
+      access_token: 'the-old-access-token',
+      refresh_token: 'the-refresh-token',
+      token_type: 'Bearer',
+      scope: 'openid hexatask/api',
+      profile: { sub: 'alice', iss: AUTHORITY, aud: 'hexatask-local', exp: 0, iat: 0 },
+      expires_at: Math.floor(Date.now() / 1000) - 60,
+    });
+    window.sessionStorage.setItem(`oidc.user:${AUTHORITY}:hexatask-local`, expired.toStorageString());
+    const { navigator, visited } = recordingNavigator();
+    renderApp('/tasks', navigator);
+
+    expect(await screen.findByRole('heading', { name: 'Your tasks' })).toBeInTheDocument();
+    expect(visited).toEqual([]);
+    expect(tokenRequests.map((request) => request.get('grant_type'))).toEqual(['refresh_token']);
+    expect(tokenRequests[0]!.get('refresh_token')).toBe('the-refresh-token');
   });
 });

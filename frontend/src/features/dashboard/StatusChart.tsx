@@ -9,34 +9,25 @@ const BARS = [
   { key: 'overdue', label: 'Overdue', tone: 'overdue' },
 ] as const;
 
-const WIDTH = 560;
-const BAR_HEIGHT = 26;
-const GAP = 14;
-const LABEL_WIDTH = 110;
-
-/** Horizontal bars, one per count; plain SVG with classes (no inline styles, which the CSP refuses). */
+/**
+ * One bar per count. The labels are text at the page's size (so they stay readable on a phone) and each bar is a
+ * small SVG that stretches; classes, not inline styles, which the CSP refuses.
+ */
 export function StatusChart({ summary }: { summary: Summary }) {
   const max = Math.max(1, ...BARS.map((bar) => summary[bar.key]));
-  const height = BARS.length * (BAR_HEIGHT + GAP) - GAP;
   const description = BARS.map((bar) => `${summary[bar.key]} ${bar.label.toLowerCase()}`).join(', ');
   return (
-    <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Tasks by status: ${description}`}>
-      {BARS.map((bar, index) => {
-        const y = index * (BAR_HEIGHT + GAP);
-        const barWidth = ((WIDTH - LABEL_WIDTH - 40) * summary[bar.key]) / max;
-        return (
-          <g key={bar.key} transform={`translate(0 ${y})`}>
-            <text className="chart-label" x="0" y={BAR_HEIGHT / 2} dominantBaseline="middle">
-              {bar.label}
-            </text>
-            <rect className="chart-track" x={LABEL_WIDTH} y="0" width={WIDTH - LABEL_WIDTH - 40} height={BAR_HEIGHT} rx="6" />
-            <rect className={`chart-bar chart-bar-${bar.tone}`} x={LABEL_WIDTH} y="0" width={barWidth} height={BAR_HEIGHT} rx="6" />
-            <text className="chart-value" x={WIDTH - 32} y={BAR_HEIGHT / 2} dominantBaseline="middle">
-              {summary[bar.key]}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div className="chart" role="img" aria-label={`Tasks by status: ${description}`}>
+      {BARS.map((bar) => (
+        <div key={bar.key} className="chart-row" aria-hidden="true">
+          <span className="chart-label">{bar.label}</span>
+          <svg className="chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none">
+            <rect className="chart-track" x="0" y="0" width="100" height="10" rx="1.5" />
+            <rect className={`chart-fill-${bar.tone}`} x="0" y="0" width={(100 * summary[bar.key]) / max} height="10" rx="1.5" />
+          </svg>
+          <span className="chart-value">{summary[bar.key]}</span>
+        </div>
+      ))}
+    </div>
   );
 }

@@ -22,7 +22,9 @@ export function TaskListPage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const filters = useMemo(() => filtersFromSearch(search), [searchKey]);
   const setFilters = useCallback(
-    (next: TaskFilters) => setSearch(searchFromFilters(next), { replace: next.q !== filters.q }),
+    (next: TaskFilters) =>
+      // flushSync: a checkbox or select shows its new state at once, not after the transition.
+      setSearch(searchFromFilters(next), { replace: next.q !== filters.q, flushSync: true }),
     [setSearch, filters.q],
   );
 

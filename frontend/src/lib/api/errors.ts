@@ -61,7 +61,9 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
     const base =
-      error.status >= 500
+      error.status === 503
+        ? 'Hexatask is unavailable for a moment; try again shortly.'
+        : error.status >= 500
         ? 'Something went wrong on our side.'
         : error.status === 404
           ? 'It is not there (any more).'

@@ -1,6 +1,8 @@
 package dev.hexatask.lambda;
 
+import dev.hexatask.application.fixtures.FixedDatabaseCredentials;
 import dev.hexatask.lambda.local.LocalContext;
+import dev.hexatask.persistence.ApplicationRole;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +51,8 @@ class MigrationsHandlerTest {
         String url = emptyDatabase();
         MigrationsHandler handler = handlerFor(url);
         handler.handleRequest(Map.of(), new LocalContext());
-        // Forget that the first script ran: running it again fails on its first CREATE, as a broken script would.
-        execute(url, "delete from flyway_schema_history where version = '1'");
+        // Forget that the scripts ran: running the first again fails on its first CREATE, as a broken script would.
+        execute(url, "delete from flyway_schema_history");
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
                 .isInstanceOf(RuntimeException.class)
                 .hasMessageContaining("already exists");
@@ -68,6 +71,43 @@ class MigrationsHandlerTest {
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
                 .isInstanceOf(RuntimeException.class)
                 .hasMessageContaining("checksum");
+    }
+
+    @Test
+    void theApplicationsUserCanSignInAfterwardsAndOnlyWithItsSecretsPassword() throws Exception {
+        String url = emptyDatabase();
+        String password = "app-" + UUID.randomUUID();
+        var owner = migrated.credentials().current();
+        MigrationsHandler handler = new MigrationsHandler(() -> PostgresPersistence.start(
+                MigrationsHandler.settings(url), UrlDatabaseCredentials.of(url, owner.username(), owner.password())),
+                Optional.of(() -> new FixedDatabaseCredentials(ApplicationRole.NAME, password)));
+
+        handler.handleRequest(Map.of(), new LocalContext());
+        handler.handleRequest(Map.of("trigger", "redeploy"), new LocalContext());
+
+        try (Connection connection = java.sql.DriverManager.getConnection(url, ApplicationRole.NAME, password);
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select count(*) from cursor_signing_key")) {
+            result.next();
+            assertThat(result.getLong(1)).isEqualTo(1);
+        }
+        if (migrated.refusesWrongPassword(ApplicationRole.NAME)) {
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, ApplicationRole.NAME, "not-" + password))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void refusesAnApplicationSecretThatNamesAnotherUser() {
+        String url = emptyDatabase();
+        var owner = migrated.credentials().current();
+        MigrationsHandler handler = new MigrationsHandler(() -> PostgresPersistence.start(
+                MigrationsHandler.settings(url), UrlDatabaseCredentials.of(url, owner.username(), owner.password())),
+                Optional.of(() -> new FixedDatabaseCredentials(owner.username(), "taken-over")));
+
+        assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hexatask_app");
     }
 
     @Test

@@ -155,6 +155,7 @@ public final class PostgresTasks implements Tasks {
         return condition;
     }
 
+    /** {@code Task.isOverdue} in SQL; the contract suite checks the two agree. */
     private static Condition overdue(LocalDate today) {
         return TASKS.STATUS.ne(DONE).and(TASKS.DUE_DATE.lt(today));
     }

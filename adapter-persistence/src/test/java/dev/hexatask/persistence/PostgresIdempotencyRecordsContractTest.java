@@ -18,7 +18,7 @@ class PostgresIdempotencyRecordsContractTest extends IdempotencyRecordsContract 
     @Override
     protected RepositoryPorts freshPorts() {
         database.clear();
-        PostgresPersistence persistence = database.persistence();
+        PostgresPersistence persistence = database.applicationPersistence();
         return new RepositoryPorts(persistence.tasks(), persistence.profiles(), persistence.idempotencyRecords(),
                 persistence.transactions());
     }

@@ -1,5 +1,6 @@
 package dev.hexatask.rest;
 
+import dev.hexatask.application.fixtures.InMemoryCore;
 import dev.hexatask.rest.http.HttpHeaders;
 import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.http.HttpResponse;
@@ -7,6 +8,7 @@ import dev.hexatask.rest.contract.OpenApiContract;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,15 @@ class OpenApiContractTest {
     }
 
     private static final HttpRequest GET_TASK = HttpRequest.of("GET", "/tasks/0190c5a8-0000-7000-8000-000000000001");
+
+    @Test
+    void theDocumentListsExactlyTheOperationsTheRouterAnswersAndOptionsOnEveryPath() {
+        RestApi api = RestApis.over(InMemoryCore.create(), RestSettings.allowingOrigins(List.of()));
+
+        assertThat(CONTRACT.operations()).hasSize(9).containsExactlyInAnyOrderElementsOf(api.operations());
+        assertThat(CONTRACT.pathsWithOptions()).containsExactlyInAnyOrderElementsOf(api.operations().stream()
+                .map(operation -> operation.substring(operation.indexOf(' ') + 1)).distinct().toList());
+    }
 
     @Test
     void aConformingResponsePasses() {

@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /**
  * The contract suite in-process on the core wired to the PostgreSQL adapter: real transactions, real keyset pages,
- * real races on idempotency keys and versions.
+ * real races on idempotency keys and versions, signed in as the least-privilege role the API uses in AWS.
  */
 class PostgresContractTest extends RestContractSuite {
 
@@ -31,7 +31,7 @@ class PostgresContractTest extends RestContractSuite {
     @Override
     protected ContractEnvironment createEnvironment() {
         TestDatabase database = PostgresTestDatabase.createDatabase();
-        PostgresPersistence persistence = database.persistence();
+        PostgresPersistence persistence = database.applicationPersistence();
         Clock clock = Clock.systemUTC();
         TaskService tasks = new TaskService(persistence.tasks(), persistence.profiles(),
                 persistence.idempotencyRecords(), persistence.transactions(), new TimeOrderedTaskIds(clock), clock,

@@ -12,52 +12,51 @@ import software.amazon.awscdk.services.apigateway.AccessLogField;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
-import software.amazon.awscdk.services.apigateway.CorsOptions;
 import software.amazon.awscdk.services.apigateway.DomainName;
 import software.amazon.awscdk.services.apigateway.DomainNameOptions;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IModel;
-import software.amazon.awscdk.services.apigateway.JsonSchema;
-import software.amazon.awscdk.services.apigateway.JsonSchemaType;
-import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
+import software.amazon.awscdk.services.apigateway.IResource;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
-import software.amazon.awscdk.services.apigateway.Method;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.ModelOptions;
-import software.amazon.awscdk.services.apigateway.RequestValidator;
 import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
-import software.amazon.awscdk.services.apigateway.Resource;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.SecurityPolicy;
 import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.cognito.UserPool;
-import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionAttributes;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The REST API: every route of the OpenAPI document proxied to the API function's {@code live} alias, Cognito in
- * front of everything but {@code /health}, cheap request validation, CORS for the frontend (preflight and error
- * responses alike), throttling, access logs, metrics and tracing per stage.
+ * The REST API, built from the contract ({@link OpenApiDocument}): one method per operation of {@code openapi.yaml},
+ * proxied to the API function's {@code live} alias, with the Cognito authorizer wherever the document asks for a
+ * token, the document's request bodies as validation models and its path and query parameters declared; OPTIONS on
+ * every path goes to the function too, so preflights get the very answer of {@code adapter-rest}'s CORS policy.
+ * The gateway's own errors (401, 403, 429, 4xx, 5xx, a refused body) carry the CORS headers of that policy for the
+ * stage's origins, so a browser app can read them. Throttling, access logs, metrics and tracing per stage.
  */
 public final class Api extends Construct {
-
-    public static final List<String> ALLOWED_HEADERS =
-            List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key");
-    public static final List<String> TASK_LIST_QUERY =
-            List.of("status", "tag", "dueBefore", "dueAfter", "overdue", "q", "sort", "cursor", "limit");
 
     private final RestApi restApi;
     private final Optional<DomainName> customDomain;
     private final String baseUrl;
 
-    public Api(Construct scope, String id, DeploymentOptions options, UserPool userPool, IFunction handler,
-            List<String> corsOrigins) {
+    /** The stage variable naming the alias of the API function that the stage invokes. */
+    public static final String FUNCTION_ALIAS_VARIABLE = "functionAlias";
+
+    public Api(Construct scope, String id, DeploymentOptions options, OpenApiDocument contract, UserPool userPool,
+            Alias handler, List<String> corsOrigins) {
         super(scope, id);
         var stage = options.stage();
         var accessLogs = LogGroup.Builder.create(this, "AccessLogs")
@@ -80,25 +79,11 @@ public final class Api extends Construct {
                         .dataTraceEnabled(false)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
                         .accessLogFormat(accessLogFormat())
-                        .build())
-                .defaultCorsPreflightOptions(CorsOptions.builder()
-                        .allowOrigins(corsOrigins)
-                        .allowMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"))
-                        .allowHeaders(ALLOWED_HEADERS)
-                        .maxAge(Duration.hours(1))
+                        // What differs per stage of the API: which alias of the function it calls.
+                        .variables(Map.of(FUNCTION_ALIAS_VARIABLE, handler.getAliasName()))
                         .build())
                 .build();
-
-        // Errors API Gateway produces itself (401 from the authorizer, 429 throttling, 5xx) must stay readable by
-        // the browser, so they carry the same CORS headers as the function's responses.
-        var errorHeaders = Map.of(
-                "Access-Control-Allow-Origin", "'" + corsOrigins.getFirst() + "'",
-                "Access-Control-Allow-Headers", "'" + String.join(",", ALLOWED_HEADERS) + "'",
-                "Vary", "'Origin'");
-        restApi.addGatewayResponse("Default4xx", GatewayResponseOptions.builder()
-                .type(ResponseType.DEFAULT_4_XX).responseHeaders(errorHeaders).build());
-        restApi.addGatewayResponse("Default5xx", GatewayResponseOptions.builder()
-                .type(ResponseType.DEFAULT_5_XX).responseHeaders(errorHeaders).build());
+        gatewayResponses(contract, corsOrigins);
 
         var parametersOnly = restApi.addRequestValidator("ParametersOnly", RequestValidatorOptions.builder()
                 .requestValidatorName("parameters-only")
@@ -110,56 +95,74 @@ public final class Api extends Construct {
                 .validateRequestParameters(true)
                 .validateRequestBody(true)
                 .build());
-        // Field rules live in the function (one contract for every transport); the gateway only turns away bodies
-        // that are not a JSON object before they cost an invocation.
-        IModel jsonObject = restApi.addModel("JsonObject", ModelOptions.builder()
-                .contentType("application/json")
-                .modelName("JsonObject")
-                .description("Any JSON object")
-                .schema(JsonSchema.builder()
-                        .schema(JsonSchemaVersion.DRAFT4)
-                        .title("JsonObject")
-                        .type(JsonSchemaType.OBJECT)
-                        .build())
-                .build());
-
         var authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
                 .authorizerName("hexatask-" + stage.name() + "-cognito")
                 .cognitoUserPools(List.of(userPool))
                 .resultsCacheTtl(Duration.minutes(5))
                 .build();
-        var integration = LambdaIntegration.Builder.create(handler)
+        // The integration calls the function qualified by the stage's variable, so the stage decides which alias it
+        // invokes; the invoke permission is granted on that alias for this API's stage only.
+        var stageAlias = Function.fromFunctionAttributes(this, "StageAlias", FunctionAttributes.builder()
+                .functionArn(handler.getVersion().getLambda().getFunctionArn() + ":${stageVariables."
+                        + FUNCTION_ALIAS_VARIABLE + "}")
+                // Per-method permissions would name "<arn>:${stageVariables...}", which Lambda refuses; the one grant
+                // below names the alias itself.
+                .sameEnvironment(false)
+                .skipPermissions(true)
+                .build());
+        var integration = LambdaIntegration.Builder.create(stageAlias)
                 .proxy(true)
                 .allowTestInvoke(false)
                 .build();
-        var routes = new Routes(integration, authorizer, parametersOnly, bodyAndParameters, jsonObject);
-
-        var root = restApi.getRoot();
-        var health = root.addResource("health").addMethod("GET", integration, MethodOptions.builder()
-                .authorizationType(AuthorizationType.NONE)
-                .requestValidator(parametersOnly)
+        handler.addPermission("InvokeFromApiStage", Permission.builder()
+                .principal(new ServicePrincipal("apigateway.amazonaws.com"))
+                .sourceArn(restApi.arnForExecuteApi("*", "/*", stage.name()))
                 .build());
-        NagSuppressions.addResourceSuppressions(health, List.of(
-                Nag.suppress("AwsSolutions-APIG4",
-                        "GET /health is the public liveness probe: it returns only up/down and database reachability."),
-                Nag.suppress("AwsSolutions-COG4",
-                        "GET /health is the public liveness probe and must answer without a token.")));
+        restApi.getDeploymentStage().getNode().addDependency(handler);
 
-        var me = root.addResource("me");
-        routes.read(me, "GET", Map.of());
-        routes.write(me, "PUT", Map.of());
-
-        var tasks = root.addResource("tasks");
-        var listQuery = new LinkedHashMap<String, Boolean>();
-        TASK_LIST_QUERY.forEach(name -> listQuery.put("method.request.querystring." + name, false));
-        routes.read(tasks, "GET", listQuery);
-        routes.write(tasks, "POST", Map.of("method.request.header.Idempotency-Key", false));
-        routes.read(tasks.addResource("summary"), "GET", Map.of());
-
-        var task = tasks.addResource("{id}");
-        routes.read(task, "GET", Map.of("method.request.path.id", true));
-        routes.write(task, "PATCH", Map.of("method.request.path.id", true, "method.request.header.If-Match", false));
-        routes.read(task, "DELETE", Map.of("method.request.path.id", true, "method.request.header.If-Match", false));
+        var models = new LinkedHashMap<String, IModel>();
+        var resources = new LinkedHashMap<String, IResource>();
+        for (var operation : contract.operations()) {
+            var resource = resource(resources, operation.path());
+            var method = MethodOptions.builder().requestParameters(requestParameters(operation));
+            if (operation.authenticated()) {
+                method.authorizationType(AuthorizationType.COGNITO)
+                        .authorizer(authorizer)
+                        .authorizationScopes(List.of(Identity.API_SCOPE));
+            } else {
+                method.authorizationType(AuthorizationType.NONE);
+            }
+            if (operation.requestBodies().isEmpty()) {
+                method.requestValidator(parametersOnly);
+            } else {
+                var bodyModels = new LinkedHashMap<String, IModel>();
+                operation.requestBodies().forEach(body -> bodyModels.put(body.mediaType(),
+                        models.computeIfAbsent(body.schemaName(), name -> restApi.addModel(name,
+                                ModelOptions.builder()
+                                        .modelName(name)
+                                        .contentType("application/json")
+                                        .description(name + " of openapi.yaml")
+                                        .schema(body.schema())
+                                        .build()))));
+                method.requestValidator(bodyAndParameters).requestModels(bodyModels);
+            }
+            var added = resource.addMethod(operation.method(), integration, method.build());
+            if (!operation.authenticated()) {
+                NagSuppressions.addResourceSuppressions(added, List.of(
+                        Nag.suppress("AwsSolutions-APIG4", operation.key() + " needs no token in openapi.yaml: "
+                                + "the public liveness probe answers only up/down and database reachability."),
+                        Nag.suppress("AwsSolutions-COG4", operation.key() + " needs no token in openapi.yaml.")));
+            }
+        }
+        for (var resource : resources.values()) {
+            var preflight = resource.addMethod("OPTIONS", integration, MethodOptions.builder()
+                    .authorizationType(AuthorizationType.NONE)
+                    .build());
+            NagSuppressions.addResourceSuppressions(preflight, List.of(
+                    Nag.suppress("AwsSolutions-APIG4", "Browsers send CORS preflights without credentials (Fetch "
+                            + "standard); the function answers them with the CORS policy and touches no data."),
+                    Nag.suppress("AwsSolutions-COG4", "A CORS preflight never carries a token.")));
+        }
 
         NagSuppressions.addResourceSuppressions(restApi, List.of(
                 Nag.suppress("AwsSolutions-APIG3",
@@ -185,6 +188,83 @@ public final class Api extends Construct {
                         + "." + Stack.of(this).getUrlSuffix() + "/" + stage.name());
     }
 
+    /** The resource of a path template such as {@code /tasks/{id}}, its parents made as needed. */
+    private IResource resource(Map<String, IResource> resources, String path) {
+        IResource resource = restApi.getRoot();
+        var sofar = new StringBuilder();
+        for (var segment : path.substring(1).split("/")) {
+            sofar.append('/').append(segment);
+            var parent = resource;
+            resource = resources.computeIfAbsent(sofar.toString(), key -> parent.addResource(segment));
+        }
+        return resource;
+    }
+
+    /**
+     * The operation's parameters as the gateway declares them. Path and query parameters are required where the
+     * document says so; headers never are at the edge, because the document gives a missing header an answer of its
+     * own that only the function gives (a {@code PATCH} without {@code If-Match} is 428, not 400).
+     */
+    private static Map<String, Boolean> requestParameters(OpenApiDocument.Operation operation) {
+        var parameters = new LinkedHashMap<String, Boolean>();
+        for (var parameter : operation.parameters()) {
+            var in = switch (parameter.in()) {
+                case "path" -> "path";
+                case "query" -> "querystring";
+                case "header" -> "header";
+                default -> throw new IllegalArgumentException(operation.key() + ": parameters in "
+                        + parameter.in() + " are not supported at the edge");
+            };
+            parameters.put("method.request." + in + "." + parameter.name(),
+                    parameter.required() && !in.equals("header"));
+        }
+        return parameters;
+    }
+
+    /**
+     * Errors API Gateway produces itself must stay readable by the browser, so they carry the CORS headers of the
+     * contract. With one allowed origin (staging, prod) that origin is named; with several (dev: CloudFront and the
+     * local frontends) the request's {@code Origin} is echoed, because a gateway response cannot choose among a list.
+     * These bodies hold no user data, and the API takes no cookies. A refused body or parameter and a missing or
+     * invalid token answer {@code application/problem+json} as the function would.
+     */
+    private void gatewayResponses(OpenApiDocument contract, List<String> corsOrigins) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Access-Control-Allow-Origin", corsOrigins.size() == 1
+                ? "'" + corsOrigins.getFirst() + "'" : "method.request.header.Origin");
+        headers.put("Access-Control-Expose-Headers", "'" + String.join(", ", contract.corsExposedHeaders()) + "'");
+        headers.put("Vary", "'Origin'");
+        headers.put("Cache-Control", "'no-store'");
+        headers.put("X-Content-Type-Options", "'nosniff'");
+        gatewayResponse("Default4xx", ResponseType.DEFAULT_4_XX, headers, null);
+        gatewayResponse("Default5xx", ResponseType.DEFAULT_5_XX, headers, null);
+        gatewayResponse("BadRequestBody", ResponseType.BAD_REQUEST_BODY, headers, problem("validation-error",
+                "The request is not valid", 400, "The request body does not match the operation's schema in the "
+                        + "API's OpenAPI document."));
+        gatewayResponse("BadRequestParameters", ResponseType.BAD_REQUEST_PARAMETERS, headers,
+                problem("validation-error", "The request is not valid", 400,
+                        "A required parameter of the operation is missing."));
+        var unauthorized = new LinkedHashMap<>(headers);
+        unauthorized.put("WWW-Authenticate", "'Bearer'");
+        gatewayResponse("Unauthorized", ResponseType.UNAUTHORIZED, unauthorized, problem("unauthorized",
+                "Unauthorized", 401, "A valid bearer token is required."));
+    }
+
+    private void gatewayResponse(String id, ResponseType type, Map<String, String> headers, String problem) {
+        var response = GatewayResponseOptions.builder().type(type).responseHeaders(headers);
+        if (problem != null) {
+            var withType = new LinkedHashMap<>(headers);
+            withType.put("Content-Type", "'application/problem+json'");
+            response.responseHeaders(withType).templates(Map.of("application/json", problem));
+        }
+        restApi.addGatewayResponse(id, response.build());
+    }
+
+    private static String problem(String type, String title, int status, String detail) {
+        return "{\"type\":\"urn:hexatask:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"instance\":\"$context.requestId\"}";
+    }
+
     private static AccessLogFormat accessLogFormat() {
         var fields = new LinkedHashMap<String, String>();
         fields.put("requestId", AccessLogField.contextRequestId());
@@ -208,33 +288,6 @@ public final class Api extends Construct {
         fields.forEach((name, value) -> json.append(json.length() > 1 ? "," : "")
                 .append('"').append(name).append("\":\"").append(value).append('"'));
         return AccessLogFormat.custom(json.append('}').toString());
-    }
-
-    /** Protected methods: the Cognito authorizer with the API scope, a validator and the declared parameters. */
-    private record Routes(LambdaIntegration integration, CognitoUserPoolsAuthorizer authorizer,
-            RequestValidator parametersOnly, RequestValidator bodyAndParameters, IModel jsonObject) {
-
-        Method read(Resource resource, String httpMethod, Map<String, Boolean> parameters) {
-            return resource.addMethod(httpMethod, integration, protectedMethod()
-                    .requestValidator(parametersOnly)
-                    .requestParameters(parameters)
-                    .build());
-        }
-
-        Method write(Resource resource, String httpMethod, Map<String, Boolean> parameters) {
-            return resource.addMethod(httpMethod, integration, protectedMethod()
-                    .requestValidator(bodyAndParameters)
-                    .requestParameters(parameters)
-                    .requestModels(Map.of("application/json", jsonObject))
-                    .build());
-        }
-
-        private MethodOptions.Builder protectedMethod() {
-            return MethodOptions.builder()
-                    .authorizationType(AuthorizationType.COGNITO)
-                    .authorizer(authorizer)
-                    .authorizationScopes(List.of(Identity.API_SCOPE));
-        }
     }
 
     public RestApi restApi() {

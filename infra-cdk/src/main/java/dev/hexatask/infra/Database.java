@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.rds.CaCertificate;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.IInstanceEngine;
 import software.amazon.awscdk.services.rds.ParameterGroup;
@@ -22,24 +23,32 @@ import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.StorageType;
 import software.amazon.awscdk.services.secretsmanager.HostedRotation;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.MultiUserHostedRotationOptions;
 import software.amazon.awscdk.services.secretsmanager.RotationSchedule;
 import software.amazon.awscdk.services.secretsmanager.RotationScheduleOptions;
 import software.amazon.awscdk.services.secretsmanager.SingleUserHostedRotationOptions;
 import software.constructs.Construct;
 
 /**
- * PostgreSQL 17 in the isolated subnets, its customer-managed key, and the generated credentials secret that the
- * hosted rotation function renews every 30 days.
+ * PostgreSQL 17 in the isolated subnets, its customer-managed key, and two generated credentials secrets, each
+ * renewed every 30 days by a hosted rotation function: the master user's ({@code /hexatask/<stage>/db}, used by the
+ * migrations only; single-user rotation) and the application's ({@code /hexatask/<stage>/db-app}, the least-privilege
+ * role the API signs in as; alternating-users rotation with the master secret as its superuser, so a rotation never
+ * changes the password of the user that connections are being opened with).
  */
 public final class Database extends Construct {
 
     public static final String DATABASE_NAME = "hexatask";
     public static final String MASTER_USER = "hexatask_admin";
+    /** The role migration V2 makes; AWS's alternating-users rotation adds {@code hexatask_app_clone} next to it. */
+    public static final String APPLICATION_USER = "hexatask_app";
     public static final Duration ROTATION_PERIOD = Duration.days(30);
 
     private final Key key;
     private final DatabaseInstance instance;
     private final RotationSchedule rotation;
+    private final ISecret applicationSecret;
+    private final RotationSchedule applicationRotation;
 
     public Database(Construct scope, String id, StageSettings stage, Network network) {
         super(scope, id);
@@ -117,6 +126,30 @@ public final class Database extends Construct {
                 .rotateImmediatelyOnUpdate(false)
                 .build());
 
+        // The migrations function gives the role its first password from here; the rotation then alternates between
+        // hexatask_app and hexatask_app_clone, changing only the user that the current version does not name.
+        applicationSecret = DatabaseSecret.Builder.create(this, "ApplicationSecret")
+                .secretName("/hexatask/" + stage.name() + "/db-app")
+                .username(APPLICATION_USER)
+                .masterSecret(instance.getSecret())
+                .encryptionKey(key)
+                .build()
+                .attach(instance);
+        applicationRotation = applicationSecret.addRotationSchedule("ApplicationRotation",
+                RotationScheduleOptions.builder()
+                        .hostedRotation(HostedRotation.postgreSqlMultiUser(MultiUserHostedRotationOptions.builder()
+                                .masterSecret(instance.getSecret())
+                                .functionName("hexatask-" + stage.name() + "-db-app-rotation")
+                                .vpc(network.vpc())
+                                .vpcSubnets(Network.APPLICATION)
+                                .securityGroups(List.of(network.rotationFunction()))
+                                .build()))
+                        .automaticallyAfter(ROTATION_PERIOD)
+                        // The role gets its first password from the migrations of the first deploy; a rotation before
+                        // that would find no user to clone.
+                        .rotateImmediatelyOnUpdate(false)
+                        .build());
+
         var suppressions = new ArrayList<NagPackSuppression>();
         suppressions.add(Nag.suppress("AwsSolutions-RDS11",
                 "The default port 5432 is kept: the database is only reachable inside the VPC from three security "
@@ -157,8 +190,17 @@ public final class Database extends Construct {
         return rotation;
     }
 
-    /** The credentials secret, completed with host, port and database name once the instance exists. */
+    /** The master user's secret, completed with host, port and database name once the instance exists. */
     public ISecret secret() {
         return instance.getSecret();
+    }
+
+    /** The application's secret ({@value #APPLICATION_USER} or its clone), attached to the instance likewise. */
+    public ISecret applicationSecret() {
+        return applicationSecret;
+    }
+
+    public RotationSchedule applicationRotation() {
+        return applicationRotation;
     }
 }

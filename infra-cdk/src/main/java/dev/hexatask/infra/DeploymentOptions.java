@@ -14,6 +14,7 @@ import software.constructs.Node;
 public record DeploymentOptions(
         StageSettings stage,
         Path lambdaArtifact,
+        Path openApiDocument,
         Optional<Path> frontendDist,
         Optional<String> alarmEmail,
         int budgetMonthlyUsd,
@@ -23,6 +24,8 @@ public record DeploymentOptions(
 
     public static final String DEFAULT_LAMBDA_ARTIFACT = "../adapter-lambda/target/hexatask-lambda.zip";
     public static final String DEFAULT_FRONTEND_DIST = "../frontend/dist";
+    /** The API's contract; the gateway's routes, models and CORS headers are built from it. */
+    public static final String DEFAULT_OPENAPI_DOCUMENT = "../adapter-rest/src/main/resources/openapi.yaml";
 
     /** An API custom domain; the certificate must be in the stack's region (API Gateway regional endpoint). */
     public record CustomDomain(String domainName, String certificateArn) {
@@ -33,6 +36,20 @@ public record DeploymentOptions(
             throw new IllegalArgumentException("Lambda artifact not found at " + lambdaArtifact.toAbsolutePath()
                     + ": build it with ./mvnw -pl adapter-lambda -am package, or pass -c lambdaArtifact=<path to zip>");
         }
+        if (!Files.isRegularFile(openApiDocument)) {
+            throw new IllegalArgumentException("OpenAPI document not found at " + openApiDocument.toAbsolutePath()
+                    + ": run the synthesis from infra-cdk/ in a full checkout, or pass -c openApiDocument=<path>");
+        }
+        if (alarmEmail.isEmpty() && !stage.name().equals(StageSettings.DEV.name())) {
+            throw new IllegalArgumentException("The " + stage.name() + " stage needs an address for its alarms, so "
+                    + "that they never go nowhere: pass -c alarmEmail=<address> (confirm the subscription e-mail "
+                    + "after the deploy)");
+        }
+        alarmEmail.ifPresent(address -> {
+            if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                throw new IllegalArgumentException("alarmEmail must be an e-mail address, was '" + address + "'");
+            }
+        });
         if (budgetMonthlyUsd <= 0) {
             throw new IllegalArgumentException("budgetMonthlyUsd must be a positive number of US dollars, was "
                     + budgetMonthlyUsd);
@@ -54,6 +71,7 @@ public record DeploymentOptions(
         return new DeploymentOptions(
                 stage,
                 Path.of(text(node, "lambdaArtifact").orElse(DEFAULT_LAMBDA_ARTIFACT)),
+                Path.of(text(node, "openApiDocument").orElse(DEFAULT_OPENAPI_DOCUMENT)),
                 Files.isDirectory(dist) ? Optional.of(dist) : Optional.empty(),
                 text(node, "alarmEmail"),
                 text(node, "budgetMonthlyUsd").map(DeploymentOptions::positiveWholeDollars)

@@ -40,6 +40,7 @@ public final class Functions extends Construct {
     public static final String API_HANDLER = "dev.hexatask.lambda.ApiHandler::handleRequest";
     public static final String MIGRATIONS_HANDLER = "dev.hexatask.lambda.MigrationsHandler::handleRequest";
     public static final String LIVE_ALIAS = "live";
+    public static final Duration MIGRATIONS_TIMEOUT = Duration.minutes(5);
     /** What the housekeeping schedule sends the migrations function (see {@code MigrationsHandler}). */
     public static final Map<String, Object> PURGE_IDEMPOTENCY_RECORDS = Map.of("action", "purge-idempotency-records");
     /**
@@ -65,13 +66,19 @@ public final class Functions extends Construct {
 
         var common = new LinkedHashMap<String, String>();
         common.put("HEXATASK_STAGE", stage.name());
-        common.put("DB_SECRET_ARN", database.secret().getSecretArn());
         // One connection per execution environment: Lambda runs one request at a time per environment.
         common.put("DB_POOL_SIZE", "1");
         common.put("LOG_LEVEL", "INFO");
         common.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
 
+        // The migrations sign in as the schema's owner and give the application's user its password; the API signs
+        // in as that least-privilege user and can read no other secret.
+        var migrationsEnvironment = new LinkedHashMap<>(common);
+        migrationsEnvironment.put("DB_SECRET_ARN", database.secret().getSecretArn());
+        migrationsEnvironment.put("APP_DB_SECRET_ARN", database.applicationSecret().getSecretArn());
+
         var apiEnvironment = new LinkedHashMap<>(common);
+        apiEnvironment.put("DB_SECRET_ARN", database.applicationSecret().getSecretArn());
         apiEnvironment.put("OIDC_ISSUER", configuration.issuerUrl());
         apiEnvironment.put("OIDC_CLIENT_IDS", configuration.clientId());
         apiEnvironment.put("OIDC_REQUIRED_SCOPE", Identity.API_SCOPE);
@@ -87,20 +94,21 @@ public final class Functions extends Construct {
                 "Every deploy publishes a version (currentVersion) and the live alias points at it.");
 
         migrations = function("Migrations", "hexatask-" + stage.name() + "-migrations", MIGRATIONS_HANDLER, code,
-                stage, network.migrationsFunction(), common, 1024, Duration.minutes(5), network, false);
+                stage, network.migrationsFunction(), migrationsEnvironment, 1024, MIGRATIONS_TIMEOUT, network, false);
 
-        database.secret().grantRead(api);
+        database.applicationSecret().grantRead(api);
         database.secret().grantRead(migrations);
+        database.applicationSecret().grantRead(migrations);
 
         migrationsTrigger = Trigger.Builder.create(this, "RunMigrations")
                 .handler(migrations)
                 .invocationType(InvocationType.REQUEST_RESPONSE)
                 .timeout(Duration.minutes(5))
-                .executeAfter(List.of(database.instance(), database.rotation()))
+                .executeAfter(List.of(database.instance(), database.rotation(), database.applicationRotation()))
                 .executeBefore(List.of(apiLive))
                 .build();
         // The attachment completes the secret with host and port, which the migrations need to connect.
-        migrationsTrigger.getNode().addDependency(database.secret());
+        migrationsTrigger.getNode().addDependency(database.secret(), database.applicationSecret());
         // The trigger normally re-runs only when the function changes; a fresh id per synth makes it run on every
         // deploy, so a database restored from a snapshot or changed by hand is brought back to the code's schema.
         ((CfnResource) migrationsTrigger.getNode().getDefaultChild().getNode().getDefaultChild())

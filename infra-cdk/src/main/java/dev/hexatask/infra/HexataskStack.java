@@ -38,7 +38,8 @@ public final class HexataskStack extends Stack {
         }
         functions = new Functions(this, "Functions", options, network, database, new Functions.Configuration(
                 identity.issuerUrl(), identity.frontendClient().getUserPoolClientId(), corsOrigins));
-        api = new Api(this, "Api", options, identity.userPool(), functions.apiLive(), corsOrigins);
+        api = new Api(this, "Api", options, OpenApiDocument.read(options.openApiDocument()), identity.userPool(),
+                functions.apiLive(), corsOrigins);
         frontend.deployContent(FrontendHosting.config(api.baseUrl(), getRegion(), identity.issuerUrl(),
                 identity.frontendClient().getUserPoolClientId(), identity.managedLoginUrl()), options.frontendDist());
         operations = new Operations(this, "Operations", options, network, database, functions, api);
@@ -49,7 +50,9 @@ public final class HexataskStack extends Stack {
         output("UserPoolClientId", identity.frontendClient().getUserPoolClientId(), "Frontend app client");
         output("OidcIssuer", identity.issuerUrl(), "Issuer of the access tokens");
         output("ManagedLoginUrl", identity.managedLoginUrl(), "Cognito managed login (hosted UI)");
-        output("DatabaseSecretArn", database.secret().getSecretArn(), "Database credentials secret");
+        output("DatabaseSecretArn", database.secret().getSecretArn(), "Database master user's secret (migrations)");
+        output("ApplicationSecretArn", database.applicationSecret().getSecretArn(),
+                "Database application user's secret (the API)");
         output("DatabaseEndpoint", database.instance().getDbInstanceEndpointAddress(), "PostgreSQL host (VPC only)");
         output("AlarmTopicArn", operations.alarms().getTopicArn(), "SNS topic of alarms and budget alerts");
         output("SiteBucketName", frontend.site().getBucketName(), "Bucket holding the web app");

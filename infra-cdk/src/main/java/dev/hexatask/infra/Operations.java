@@ -3,20 +3,25 @@ package dev.hexatask.infra;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.budgets.CfnBudget;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.ec2.AmazonLinux2023ImageSsmParameterProps;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.ec2.AmazonLinuxCpuType;
 import software.amazon.awscdk.services.ec2.BastionHostLinux;
 import software.amazon.awscdk.services.ec2.BlockDevice;
@@ -42,23 +47,28 @@ import software.constructs.Construct;
 public final class Operations extends Construct {
 
     private static final Duration PERIOD = Duration.minutes(5);
+    private static final int CLIENT_ERROR_PERCENT = 25;
+    private static final int CLIENT_ERROR_MIN_REQUESTS = 20;
 
     private final Topic alarms;
     private final Optional<BastionHostLinux> bastion;
     private final SnsAction notify;
+    private final List<Alarm> allAlarms = new ArrayList<>();
+    private final String stageName;
 
     public Operations(Construct scope, String id, DeploymentOptions options, Network network, Database database,
             Functions functions, Api api) {
         super(scope, id);
         var stage = options.stage();
+        stageName = stage.name();
         var topicKey = Key.Builder.create(this, "AlarmsKey")
                 .alias("alias/hexatask/" + stage.name() + "/alarms")
                 .description("Hexatask " + stage.name() + ": alarm and budget notifications")
                 .enableKeyRotation(true)
                 .removalPolicy(stage.statefulRemovalPolicy())
                 .build();
-        // CloudWatch alarms and AWS Budgets publish to the encrypted topic, so both may use the key.
-        for (var service : List.of("cloudwatch.amazonaws.com", "budgets.amazonaws.com")) {
+        // CloudWatch alarms, AWS Budgets and EventBridge publish to the encrypted topic, so they may use the key.
+        for (var service : List.of("cloudwatch.amazonaws.com", "budgets.amazonaws.com", "events.amazonaws.com")) {
             topicKey.grant(new ServicePrincipal(service), "kms:Decrypt", "kms:GenerateDataKey*");
         }
         alarms = Topic.Builder.create(this, "Alarms")
@@ -77,25 +87,58 @@ public final class Operations extends Construct {
         notify = new SnsAction(alarms);
 
         var db = database.instance();
-        alarm("DatabaseCpu", "Database CPU above 80% for 15 minutes",
+        alarm("DatabaseCpu", "Database CPU above 80% for 15 minutes. Look at Performance Insights for the top "
+                        + "statements; if it is load, not one bad query, move to the next instance class (docs/scaling.md).",
                 db.metricCPUUtilization(average()), 80, ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
-        alarm("DatabaseFreeableMemory", "Database freeable memory below 64 MiB",
+        alarm("DatabaseFreeableMemory", "Database freeable memory below 64 MiB for 15 minutes. Check the connection "
+                        + "count and Performance Insights; a larger instance class is the lasting fix.",
                 db.metricFreeableMemory(average()), 64 * 1024 * 1024, ComparisonOperator.LESS_THAN_THRESHOLD, 3);
-        alarm("DatabaseFreeStorage", "Database free storage below 2 GiB",
+        alarm("DatabaseFreeStorage", "Database free storage below 2 GiB. Storage autoscaling should be growing it: "
+                        + "check maxAllocatedStorage in StageSettings and raise it, or find what is writing so much.",
                 db.metricFreeStorageSpace(average()), 2L * 1024 * 1024 * 1024,
                 ComparisonOperator.LESS_THAN_THRESHOLD, 1);
-        alarm("DatabaseConnections", "Database connections near the instance's limit",
+        alarm("DatabaseConnections", "Database connections near the instance's limit for 10 minutes. Each API "
+                        + "environment holds one: lower the API's reserved concurrency, or add RDS Proxy "
+                        + "(docs/troubleshooting.md, connections exhausted).",
                 db.metricDatabaseConnections(MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
                 stage.database().connectionsAlarm(), ComparisonOperator.GREATER_THAN_THRESHOLD, 2);
 
         var apiStage = api.restApi().getDeploymentStage();
-        alarm("Api5xx", "API answered 5 or more 5XX responses in 5 minutes",
+        alarm("Api5xx", "API answered 5 or more 5XX responses in 5 minutes. Search the API function's log group for "
+                        + "the request ids of the access log's 5xx lines; a 503 means the database is unreachable.",
                 apiStage.metricServerError(sum()), 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1);
-        alarm("ApiLatencyP99", "API p99 latency above " + stage.api().latencyP99AlarmMs() + " ms for 15 minutes",
+        alarm("ApiLatencyP99", "API p99 latency above " + stage.api().latencyP99AlarmMs() + " ms for 15 minutes. "
+                        + "Compare the function's duration with the gateway's latency: cold starts, database time "
+                        + "(Performance Insights) or throttling.",
                 apiStage.metricLatency(MetricOptions.builder().period(PERIOD).statistic("p99").build()),
                 stage.api().latencyP99AlarmMs(), ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
+        alarm("Api4xxRate", "More than " + CLIENT_ERROR_PERCENT + "% of at least " + CLIENT_ERROR_MIN_REQUESTS
+                        + " API requests per 5 minutes answered 4XX, for 15 minutes: a client release that sends bad "
+                        + "requests or expired tokens, or someone probing. Group the access log by status and "
+                        + "userAgent to tell which.",
+                MathExpression.Builder.create()
+                        .label("4XX responses (% of requests)")
+                        .expression("IF(requests >= " + CLIENT_ERROR_MIN_REQUESTS
+                                + ", 100 * clientErrors / requests, 0)")
+                        .usingMetrics(Map.of("requests", apiStage.metricCount(sum()),
+                                "clientErrors", apiStage.metricClientError(sum())))
+                        .period(PERIOD)
+                        .build(),
+                CLIENT_ERROR_PERCENT, ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
 
-        dashboard(stage, api.restApi(), functions.api(), db);
+        functionAlarms("Api", "API", functions.api(), stage.api().timeout());
+        functionAlarms("Migrations", "migrations", functions.migrations(), Functions.MIGRATIONS_TIMEOUT);
+        var reserved = stage.api().reservedConcurrency();
+        alarm("ApiFunctionConcurrency", "The API function used more than 80% of its " + reserved + " reserved "
+                        + "concurrent executions for 10 minutes; at 100% requests are throttled (429). Raise "
+                        + "reservedConcurrency in StageSettings if the database has connections to spare "
+                        + "(docs/scaling.md), else add RDS Proxy.",
+                functions.api().metric("ConcurrentExecutions",
+                        MetricOptions.builder().period(PERIOD).statistic("Maximum").build()),
+                Math.max(1, Math.floor(reserved * 0.8)), ComparisonOperator.GREATER_THAN_THRESHOLD, 2);
+        rotationFailures(stage);
+
+        dashboard(stage, api.restApi(), functions, db);
         budget(stage, options.budgetMonthlyUsd());
 
         bastion = options.bastion() ? Optional.of(bastion(network)) : Optional.empty();
@@ -122,9 +165,49 @@ public final class Operations extends Construct {
         return MetricOptions.builder().period(PERIOD).statistic("Sum").build();
     }
 
-    private void alarm(String id, String description, Metric metric, double threshold,
+    /** Errors, throttles and a p99 duration near the timeout: what says a function fails before its callers do. */
+    private void functionAlarms(String id, String name, Function function, Duration timeout) {
+        alarm(id + "FunctionErrors", "The " + name + " function failed (an error the handler did not turn into a "
+                        + "response, a timeout or a crash). Open its log group at the alarm's time and look for "
+                        + "\"level\":\"ERROR\" and the REPORT lines.",
+                function.metricErrors(sum()), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1);
+        alarm(id + "FunctionThrottles", "The " + name + " function was throttled: its reserved concurrency or the "
+                        + "account's concurrency quota is used up (docs/troubleshooting.md, concurrency quota).",
+                function.metricThrottles(sum()), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1);
+        var nearTimeout = timeout.toMilliseconds().doubleValue() * 0.8;
+        alarm(id + "FunctionDurationP99", "The " + name + " function's p99 duration is above 80% of its "
+                        + timeout.toSeconds() + " s timeout: calls are about to time out. Look for slow statements "
+                        + "(Performance Insights) or a dependency that does not answer (Secrets Manager endpoint, JWKS).",
+                function.metricDuration(MetricOptions.builder().period(PERIOD).statistic("p99").build()),
+                nearTimeout, ComparisonOperator.GREATER_THAN_THRESHOLD, 1);
+    }
+
+    /**
+     * A failed or abandoned rotation of any secret in the account and region (CloudTrail's service events carry no
+     * field EventBridge could match the secret ARNs on reliably): the notification names the secret.
+     */
+    private void rotationFailures(StageSettings stage) {
+        Rule.Builder.create(this, "RotationFailed")
+                .ruleName("hexatask-" + stage.name() + "-rotation-failed")
+                .description("A Secrets Manager rotation failed: read the rotation function's log group "
+                        + "(/aws/lambda/hexatask-" + stage.name() + "-db-*rotation), fix, then aws secretsmanager "
+                        + "rotate-secret --secret-id <the secret>. Connections opened before keep working.")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.secretsmanager"))
+                        .detailType(List.of("AWS Service Event via CloudTrail"))
+                        .detail(Map.of(
+                                "eventSource", List.of("secretsmanager.amazonaws.com"),
+                                "eventName", List.of("RotationFailed", "RotationAbandoned")))
+                        .build())
+                .targets(List.of(new SnsTopic(alarms)))
+                .build();
+    }
+
+    private void alarm(String id, String description, IMetric metric, double threshold,
             ComparisonOperator comparison, int periods) {
         var alarm = Alarm.Builder.create(this, id)
+                .alarmName("hexatask-" + stageName + "-" + id.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                        .toLowerCase(java.util.Locale.ROOT))
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(threshold)
@@ -135,15 +218,23 @@ public final class Operations extends Construct {
                 .build();
         alarm.addAlarmAction(notify);
         alarm.addOkAction(notify);
+        allAlarms.add(alarm);
     }
 
-    private void dashboard(StageSettings stage, RestApi restApi, Function apiFunction, DatabaseInstance db) {
+    private void dashboard(StageSettings stage, RestApi restApi, Functions functions, DatabaseInstance db) {
+        var apiFunction = functions.api();
+        var migrations = functions.migrations();
         var apiStage = restApi.getDeploymentStage();
         var stats = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
         var fn = MetricOptions.builder().period(PERIOD).statistic("Maximum").build();
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName("hexatask-" + stage.name())
                 .widgets(List.of(
+                        List.of(AlarmStatusWidget.Builder.create()
+                                .title("Alarms (" + allAlarms.size() + ")")
+                                .alarms(List.copyOf(allAlarms))
+                                .width(24)
+                                .build()),
                         List.of(
                                 graph("API requests and errors", apiStage.metricCount(stats),
                                         apiStage.metricClientError(stats), apiStage.metricServerError(stats)),
@@ -156,6 +247,10 @@ public final class Operations extends Construct {
                                 graph("API function errors, throttles, concurrency",
                                         apiFunction.metricErrors(stats), apiFunction.metricThrottles(stats),
                                         apiFunction.metric("ConcurrentExecutions", fn))),
+                        List.of(
+                                graph("Migrations function duration (ms)", migrations.metricDuration(fn)),
+                                graph("Migrations function errors and throttles", migrations.metricErrors(stats),
+                                        migrations.metricThrottles(stats))),
                         List.of(
                                 graph("Database CPU (%)", db.metricCPUUtilization(average())),
                                 graph("Database connections", db.metricDatabaseConnections(fn)))))

@@ -3,43 +3,75 @@ package dev.hexatask.infra;
 import static dev.hexatask.infra.Templates.logicalId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
 
 class ApiGatewayTest {
 
-    private static final Set<String> PROTECTED_ROUTES = Set.of(
-            "GET /me", "PUT /me", "POST /tasks", "GET /tasks", "GET /tasks/summary",
-            "GET /tasks/{id}", "PATCH /tasks/{id}", "DELETE /tasks/{id}");
+    private static final OpenApiDocument CONTRACT =
+            OpenApiDocument.read(Path.of(DeploymentOptions.DEFAULT_OPENAPI_DOCUMENT));
 
     private final Synth.Result dev = Synth.stage("dev");
 
+    private static Map<String, Map<String, Object>> methods(Synth.Result result) {
+        return Templates.apiMethods(result.template(), logicalId(result.stack().api().restApi()));
+    }
+
     private Map<String, Map<String, Object>> methods() {
-        return Templates.apiMethods(dev.template(), logicalId(dev.stack().api().restApi()));
+        return methods(dev);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theGatewayListsExactlyTheOperationsOfTheContract(String stage) {
+        // adapter-rest's OpenApiContractTest holds the other side: the document lists exactly what RestApi answers.
+        var contract = CONTRACT.operations().stream().map(OpenApiDocument.Operation::key).toList();
+        var gateway = methods(Synth.stage(stage)).keySet().stream()
+                .filter(method -> !method.startsWith("OPTIONS ")).toList();
+        assertThat(contract).hasSize(9).doesNotHaveDuplicates().contains("GET /health", "PATCH /tasks/{id}");
+        assertThat(gateway).containsExactlyInAnyOrderElementsOf(contract);
     }
 
     @Test
-    void everyRouteOfTheContractIsProxiedToTheLiveAlias() {
-        var routes = methods().entrySet().stream()
-                .filter(method -> !method.getKey().startsWith("OPTIONS"))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(routes.keySet()).containsExactlyInAnyOrderElementsOf(
-                union(PROTECTED_ROUTES, Set.of("GET /health")));
-        var alias = logicalId(dev.stack().functions().apiLive());
-        routes.forEach((route, method) -> {
-            var integration = String.valueOf(method.get("Integration"));
-            assertThat(integration).as(route).contains("Type=AWS_PROXY", alias);
+    void everyPathAnswersOptionsAndEveryMethodIsProxiedToTheLiveAlias() {
+        var paths = CONTRACT.operations().stream().map(OpenApiDocument.Operation::path).collect(Collectors.toSet());
+        var methods = methods();
+        var preflights = methods.keySet().stream().filter(method -> method.startsWith("OPTIONS "))
+                .map(method -> method.substring("OPTIONS ".length())).collect(Collectors.toSet());
+        assertThat(preflights).isEqualTo(paths);
+        var function = logicalId(dev.stack().functions().api());
+        methods.forEach((route, method) -> assertThat(String.valueOf(method.get("Integration"))).as(route)
+                .contains("Type=AWS_PROXY", function, ":${stageVariables.functionAlias}/invocations"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void theStageSaysWhichAliasItInvokesAndOnlyThatStageMayInvokeIt(String stage) {
+        var result = Synth.stage(stage);
+        var apiStage = Templates.properties(Templates.onlyResource(result.template(), "AWS::ApiGateway::Stage"));
+        assertThat(apiStage.get("Variables")).isEqualTo(Map.of("functionAlias", "live"));
+        var alias = logicalId(result.stack().functions().apiLive());
+        var permissions = Templates.resources(result.template(), "AWS::Lambda::Permission").values().stream()
+                .map(Templates::properties)
+                .filter(permission -> "apigateway.amazonaws.com".equals(permission.get("Principal")))
+                .toList();
+        assertThat(permissions).singleElement().satisfies(permission -> {
+            assertThat(permission.get("FunctionName")).isEqualTo(Templates.ref(alias));
+            assertThat(String.valueOf(permission.get("SourceArn")))
+                    .contains(logicalId(result.stack().api().restApi()), "/" + stage + "/*/*");
         });
     }
 
     @Test
-    void cognitoAuthorizerWithTheApiScopeGuardsEveryRouteButHealth() {
+    void cognitoAuthorizerWithTheApiScopeGuardsWhatTheContractSaysNeedsAToken() {
         var template = dev.template();
         template.hasResourceProperties("AWS::ApiGateway::Authorizer", Match.objectLike(Map.of(
                 "Type", "COGNITO_USER_POOLS",
@@ -47,53 +79,107 @@ class ApiGatewayTest {
                         logicalId(dev.stack().getNode().findChild("Identity").getNode().findChild("UserPool")),
                         "Arn")))));
         var methods = methods();
-        for (var route : PROTECTED_ROUTES) {
+        var guarded = CONTRACT.operations().stream().filter(OpenApiDocument.Operation::authenticated)
+                .map(OpenApiDocument.Operation::key).toList();
+        assertThat(guarded).hasSize(8).doesNotContain("GET /health");
+        for (var route : guarded) {
             assertThat(methods.get(route)).as(route)
                     .containsEntry("AuthorizationType", "COGNITO_USER_POOLS")
                     .containsEntry("AuthorizationScopes", List.of("hexatask/api"))
                     .containsKey("AuthorizerId");
         }
-        assertThat(methods.get("GET /health")).containsEntry("AuthorizationType", "NONE")
-                .doesNotContainKey("AuthorizerId");
+        methods.forEach((route, method) -> {
+            if (route.equals("GET /health") || route.startsWith("OPTIONS ")) {
+                assertThat(method).as(route).containsEntry("AuthorizationType", "NONE")
+                        .doesNotContainKey("AuthorizerId");
+            }
+        });
     }
 
     @Test
-    void everyMethodIsValidatedAndBodiesMustBeJsonObjects() {
+    @SuppressWarnings("unchecked")
+    void requestBodiesAreValidatedWithTheContractsSchemas() {
         var template = dev.template();
         template.resourceCountIs("AWS::ApiGateway::RequestValidator", 2);
-        template.hasResourceProperties("AWS::ApiGateway::Model", Match.objectLike(Map.of(
-                "ContentType", "application/json",
-                "Schema", Match.objectLike(Map.of("type", "object")))));
-        methods().forEach((route, method) -> {
-            if (!route.startsWith("OPTIONS")) {
+        var models = Templates.resources(template, "AWS::ApiGateway::Model").values().stream()
+                .map(Templates::properties)
+                .collect(Collectors.toMap(model -> (String) model.get("Name"), model -> model));
+        assertThat(models.keySet()).containsExactlyInAnyOrder("TaskInput", "TaskPatch", "ProfileInput");
+        var taskInput = (Map<String, Object>) models.get("TaskInput").get("Schema");
+        assertThat(taskInput).containsEntry("$schema", "http://json-schema.org/draft-04/schema#")
+                .containsEntry("type", "object")
+                .containsEntry("additionalProperties", false)
+                .containsEntry("required", List.of("title"));
+        var properties = (Map<String, Object>) taskInput.get("properties");
+        assertThat(properties.keySet()).containsExactlyInAnyOrder("title", "description", "status", "priority",
+                "dueDate", "tags");
+        assertThat(String.valueOf(properties.get("status"))).contains("TODO", "IN_PROGRESS", "DONE", "null");
+        var profile = (Map<String, Object>) models.get("ProfileInput").get("Schema");
+        assertThat(String.valueOf(profile.get("properties"))).contains("minLength=1", "maxLength=100");
+
+        var methods = methods();
+        methods.forEach((route, method) -> {
+            if (!route.startsWith("OPTIONS ")) {
                 assertThat(method).as(route).containsKey("RequestValidatorId");
             }
         });
-        for (var write : List.of("PUT /me", "POST /tasks", "PATCH /tasks/{id}")) {
-            assertThat(String.valueOf(methods().get(write).get("RequestModels"))).as(write).contains("application/json");
-        }
-        assertThat(methods().get("GET /tasks/{id}").get("RequestParameters"))
-                .isEqualTo(Map.of("method.request.path.id", true));
-        assertThat(String.valueOf(methods().get("GET /tasks").get("RequestParameters")))
-                .contains("querystring.status", "querystring.cursor", "querystring.limit");
+        assertThat(methods.get("POST /tasks").get("RequestModels")).isEqualTo(Map.of(
+                "application/json", Templates.ref(logicalIdOfModel(template, "TaskInput"))));
+        assertThat(methods.get("PUT /me").get("RequestModels")).isEqualTo(Map.of(
+                "application/json", Templates.ref(logicalIdOfModel(template, "ProfileInput"))));
+        assertThat(methods.get("PATCH /tasks/{id}").get("RequestModels")).isEqualTo(Map.of(
+                "application/json", Templates.ref(logicalIdOfModel(template, "TaskPatch")),
+                "application/merge-patch+json", Templates.ref(logicalIdOfModel(template, "TaskPatch"))));
     }
 
     @Test
-    void preflightAndGatewayErrorsCarryCorsHeadersForTheFrontend() {
+    void parametersAreDeclaredAsTheContractDoesAndOnlyPathAndQueryOnesAreRequiredAtTheEdge() {
         var methods = methods();
-        for (var path : List.of("/health", "/me", "/tasks", "/tasks/summary", "/tasks/{id}")) {
-            assertThat(methods).as(path).containsKey("OPTIONS " + path);
-        }
-        var preflight = String.valueOf(methods.get("OPTIONS /tasks/{id}").get("Integration"));
-        assertThat(preflight).contains("Access-Control-Allow-Origin", "FrontendDistribution", "http://localhost:5173",
-                "If-Match", "Idempotency-Key", "PATCH");
+        assertThat(methods.get("GET /tasks/{id}").get("RequestParameters"))
+                .isEqualTo(Map.of("method.request.path.id", true));
+        // If-Match is required by the contract, but its absence is the function's 428, not the gateway's 400.
+        assertThat(methods.get("PATCH /tasks/{id}").get("RequestParameters")).isEqualTo(Map.of(
+                "method.request.path.id", true, "method.request.header.If-Match", false));
+        assertThat(methods.get("POST /tasks").get("RequestParameters"))
+                .isEqualTo(Map.of("method.request.header.Idempotency-Key", false));
+        var list = Map.<String, Object>of(
+                "method.request.querystring.status", false, "method.request.querystring.tag", false,
+                "method.request.querystring.dueBefore", false, "method.request.querystring.dueAfter", false,
+                "method.request.querystring.overdue", false, "method.request.querystring.q", false,
+                "method.request.querystring.sort", false, "method.request.querystring.cursor", false,
+                "method.request.querystring.limit", false);
+        assertThat(methods.get("GET /tasks").get("RequestParameters")).isEqualTo(list);
+    }
 
-        var responses = Templates.resources(dev.template(), "AWS::ApiGateway::GatewayResponse").values().stream()
-                .map(Templates::properties).toList();
-        assertThat(responses).extracting(response -> response.get("ResponseType"))
-                .containsExactlyInAnyOrder("DEFAULT_4XX", "DEFAULT_5XX");
-        assertThat(responses).allSatisfy(response -> assertThat(String.valueOf(response.get("ResponseParameters")))
-                .contains("gatewayresponse.header.Access-Control-Allow-Origin", "FrontendDistribution"));
+    @ParameterizedTest
+    @CsvSource({"dev,method.request.header.Origin", "prod,FrontendDistribution"})
+    void theGatewaysOwnErrorsCarryTheContractsCorsHeadersForTheStagesOrigins(String stage, String origin) {
+        var responses = Templates.resources(Synth.stage(stage).template(), "AWS::ApiGateway::GatewayResponse")
+                .values().stream().map(Templates::properties)
+                .collect(Collectors.toMap(response -> (String) response.get("ResponseType"), response -> response));
+        assertThat(responses.keySet()).containsExactlyInAnyOrder("DEFAULT_4XX", "DEFAULT_5XX", "BAD_REQUEST_BODY",
+                "BAD_REQUEST_PARAMETERS", "UNAUTHORIZED");
+        var exposed = "'" + String.join(", ", CONTRACT.corsExposedHeaders()) + "'";
+        assertThat(exposed).contains("ETag", "X-Request-Id", "Retry-After", "WWW-Authenticate");
+        responses.forEach((type, response) -> {
+            @SuppressWarnings("unchecked")
+            var headers = (Map<String, Object>) response.get("ResponseParameters");
+            assertThat(String.valueOf(headers.get("gatewayresponse.header.Access-Control-Allow-Origin")))
+                    .as(type).contains(origin);
+            assertThat(headers).as(type)
+                    .containsEntry("gatewayresponse.header.Access-Control-Expose-Headers", exposed)
+                    .containsEntry("gatewayresponse.header.Vary", "'Origin'");
+        });
+        var body = String.valueOf(responses.get("BAD_REQUEST_BODY").get("ResponseTemplates"));
+        assertThat(body).contains("urn:hexatask:problem:validation-error", "\"status\":400", "$context.requestId");
+        assertThat(String.valueOf(responses.get("UNAUTHORIZED").get("ResponseParameters")))
+                .contains("WWW-Authenticate='Bearer'", "Content-Type='application/problem+json'");
+    }
+
+    private static String logicalIdOfModel(software.amazon.awscdk.assertions.Template template, String name) {
+        return Templates.resources(template, "AWS::ApiGateway::Model").entrySet().stream()
+                .filter(model -> name.equals(Templates.properties(model.getValue()).get("Name")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
     @ParameterizedTest
@@ -132,11 +218,5 @@ class ApiGatewayTest {
                 "SecurityPolicy", "TLS_1_2",
                 "RegionalCertificateArn", "arn:aws:acm:eu-west-1:111111111111:certificate/abcd-1234")));
         withDomain.resourceCountIs("AWS::ApiGateway::BasePathMapping", 1);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

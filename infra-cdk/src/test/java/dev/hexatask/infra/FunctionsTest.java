@@ -48,11 +48,17 @@ class FunctionsTest {
         @SuppressWarnings("unchecked")
         var variables = (Map<String, Object>) ((Map<String, Object>) function.get("Environment")).get("Variables");
         assertThat(variables).containsEntry("HEXATASK_STAGE", stage)
-                .containsEntry("DB_SECRET_ARN", ref(logicalId(stack.database().secret())))
+                .containsEntry("DB_SECRET_ARN", ref(logicalId(stack.database().applicationSecret())))
                 .containsEntry("OIDC_REQUIRED_SCOPE", "hexatask/api")
                 .containsEntry("DB_POOL_SIZE", "1")
                 .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")
-                .containsKeys("OIDC_ISSUER", "OIDC_CLIENT_IDS", "CORS_ALLOWED_ORIGINS");
+                .containsKeys("OIDC_ISSUER", "OIDC_CLIENT_IDS", "CORS_ALLOWED_ORIGINS")
+                .doesNotContainKey("APP_DB_SECRET_ARN");
+        var migrations = Templates.properties(Templates.resource(result.template(),
+                logicalId(stack.functions().migrations())));
+        assertThat(String.valueOf(migrations.get("Environment")))
+                .contains("DB_SECRET_ARN=" + ref(logicalId(stack.database().secret())),
+                        "APP_DB_SECRET_ARN=" + ref(logicalId(stack.database().applicationSecret())));
         assertThat(variables.get("OIDC_ISSUER")).isEqualTo(Map.of("Fn::Join", List.of("", List.of("https://",
                 Templates.getAtt(logicalId(stack.getNode().findChild("Identity").getNode().findChild("UserPool")),
                         "ProviderURL")))));
@@ -110,7 +116,8 @@ class FunctionsTest {
         var result = Synth.stage("dev");
         var template = result.template();
         var migrations = logicalId(result.stack().functions().migrations());
-        var rule = Templates.properties(Templates.onlyResource(template, "AWS::Events::Rule"));
+        var rule = Templates.properties(Templates.resource(template,
+                logicalId(result.stack().functions().housekeeping())));
         assertThat(rule).containsEntry("ScheduleExpression", "rate(1 hour)").containsEntry("State", "ENABLED");
         @SuppressWarnings("unchecked")
         var targets = (List<Map<String, Object>>) rule.get("Targets");

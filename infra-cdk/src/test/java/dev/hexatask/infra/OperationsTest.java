@@ -27,6 +27,76 @@ class OperationsTest {
         template.resourceCountIs("AWS::SNS::Subscription", 0);
     }
 
+    @ParameterizedTest
+    @CsvSource({"dev,8,12000", "prod,80,12000"})
+    @SuppressWarnings("unchecked")
+    void everyFunctionTheApiAndTheDatabaseHaveAlarmsThatSayWhatToDoAndNotifyTheTopic(String stage,
+            int concurrencyThreshold, int durationThreshold) {
+        var result = Synth.stage(stage);
+        var template = result.template();
+        var topic = Templates.ref(Templates.logicalId(result.stack().getNode().findChild("Operations").getNode()
+                .findChild("Alarms")));
+        var alarms = Templates.resources(template, "AWS::CloudWatch::Alarm").values().stream()
+                .map(Templates::properties)
+                .collect(java.util.stream.Collectors.toMap(alarm -> (String) alarm.get("AlarmName"), alarm -> alarm));
+        var prefix = "hexatask-" + stage + "-";
+        assertThat(alarms.keySet()).containsExactlyInAnyOrder(
+                prefix + "database-cpu", prefix + "database-freeable-memory", prefix + "database-free-storage",
+                prefix + "database-connections", prefix + "api5xx", prefix + "api-latency-p99",
+                prefix + "api4xx-rate",
+                prefix + "api-function-errors", prefix + "api-function-throttles",
+                prefix + "api-function-duration-p99", prefix + "api-function-concurrency",
+                prefix + "migrations-function-errors", prefix + "migrations-function-throttles",
+                prefix + "migrations-function-duration-p99");
+        alarms.forEach((name, alarm) -> {
+            assertThat(alarm.get("AlarmActions")).as(name).isEqualTo(List.of(topic));
+            assertThat(alarm.get("OKActions")).as(name).isEqualTo(List.of(topic));
+            assertThat((String) alarm.get("AlarmDescription")).as(name).hasSizeGreaterThan(80);
+        });
+        assertThat(alarms.get(prefix + "api-function-concurrency")).containsEntry("Threshold", concurrencyThreshold)
+                .containsEntry("MetricName", "ConcurrentExecutions");
+        assertThat(alarms.get(prefix + "api-function-duration-p99")).containsEntry("Threshold", durationThreshold)
+                .containsEntry("ExtendedStatistic", "p99");
+        assertThat(alarms.get(prefix + "migrations-function-duration-p99")).containsEntry("Threshold", 240000);
+        assertThat(alarms.get(prefix + "migrations-function-errors")).containsEntry("MetricName", "Errors")
+                .containsEntry("Threshold", 1);
+        assertThat(String.valueOf(alarms.get(prefix + "api4xx-rate").get("Metrics")))
+                .contains("100 * clientErrors / requests", "4XXError", "Count");
+
+        var dashboard = String.valueOf(Templates.properties(
+                Templates.onlyResource(template, "AWS::CloudWatch::Dashboard")).get("DashboardBody"));
+        assertThat(dashboard).contains("\"type\":\"alarm\"", "Alarms (" + alarms.size() + ")");
+        for (var id : Templates.resources(template, "AWS::CloudWatch::Alarm").keySet()) {
+            assertThat(dashboard).as(id).contains(id);
+        }
+    }
+
+    @Test
+    void aFailedRotationOfEitherSecretIsSentToTheTopic() {
+        var template = dev.template();
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "Name", "hexatask-dev-rotation-failed",
+                "EventPattern", Map.of(
+                        "source", List.of("aws.secretsmanager"),
+                        "detail-type", List.of("AWS Service Event via CloudTrail"),
+                        "detail", Map.of(
+                                "eventSource", List.of("secretsmanager.amazonaws.com"),
+                                "eventName", List.of("RotationFailed", "RotationAbandoned"))),
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Templates.ref(Templates.logicalId(
+                        dev.stack().getNode().findChild("Operations").getNode().findChild("Alarms")))))))));
+        template.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("KeyPolicy", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "events.amazonaws.com"))))))))));
+    }
+
+    @Test
+    void stagingAndProdAlarmsReachAnAddress() {
+        for (var stage : List.of("staging", "prod")) {
+            Synth.stage(stage).template().hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                    "Protocol", "email", "Endpoint", Synth.ALARM_EMAIL, "TopicArn", Match.anyValue()));
+        }
+    }
+
     @Test
     void emailSubscriptionOnlyWhenAnAddressIsGiven() {
         extras.template().hasResourceProperties("AWS::SNS::Subscription", Map.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -48,6 +49,23 @@ class StageSettingsTest {
                 "budgetMonthlyUsd", "lots")).build());
         assertThatThrownBy(() -> DeploymentOptions.fromContext(badBudget.getNode()))
                 .hasMessageContaining("budgetMonthlyUsd").hasMessageContaining("lots");
+    }
+
+    @Test
+    void stagingAndProdRefuseToSynthesizeWithoutAnAlarmAddress() {
+        for (var stage : List.of("staging", "prod")) {
+            var app = new App(AppProps.builder().context(Map.of("stage", stage,
+                    "lambdaArtifact", Synth.LAMBDA_ZIP.toString())).build());
+            assertThatThrownBy(() -> DeploymentOptions.fromContext(app.getNode()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("-c alarmEmail=");
+        }
+        var notAnAddress = new App(AppProps.builder().context(Map.of("stage", "prod",
+                "lambdaArtifact", Synth.LAMBDA_ZIP.toString(), "alarmEmail", "ops")).build());
+        assertThatThrownBy(() -> DeploymentOptions.fromContext(notAnAddress.getNode()))
+                .hasMessageContaining("alarmEmail must be an e-mail address");
+        var dev = new App(AppProps.builder().context(Map.of("lambdaArtifact", Synth.LAMBDA_ZIP.toString())).build());
+        assertThat(DeploymentOptions.fromContext(dev.getNode()).alarmEmail()).isEmpty();
     }
 
     @Test

@@ -31,6 +31,7 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 final class Synth {
 
     static final String RUN_ID = "test-run";
+    static final String ALARM_EMAIL = "alarms@example.com";
 
     record Result(String stageName, HexataskStack stack, Template template, List<SynthesisMessage> nagErrors,
             List<SynthesisMessage> nagWarnings, List<SynthesisMessage> nagSuppressed, Duration took) {
@@ -64,6 +65,10 @@ final class Synth {
         context.put("lambdaArtifact", LAMBDA_ZIP.toString());
         context.put("frontendDist", WORK.resolve("no-frontend-build").toString());
         context.put("migrationRunId", RUN_ID);
+        if (!stageName.equals("dev")) {
+            // staging and prod refuse to synthesize without an address for their alarms.
+            context.put("alarmEmail", ALARM_EMAIL);
+        }
         context.putAll(extraContext);
         var app = new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
         var stack = HexataskApp.create(app);

@@ -54,6 +54,12 @@ public final class ApiBridge {
                 headers(request), body(request), Optional.ofNullable(request.getRemoteAddr()), Optional.empty());
     }
 
+    /** The method and header fields of a request answered outside the API, enough for its CORS grant. */
+    static HttpRequest envelope(HttpServletRequest request) {
+        return new HttpRequest(request.getMethod(), "/", Map.of(), headers(request), new byte[0], Optional.empty(),
+                Optional.empty());
+    }
+
     private static HttpHeaders headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -73,7 +79,7 @@ public final class ApiBridge {
         }
     }
 
-    private static void write(HttpResponse response, HttpServletResponse out) throws IOException {
+    static void write(HttpResponse response, HttpServletResponse out) throws IOException {
         out.setStatus(response.status());
         // Javalin gives every response a default type; the API's own (or none) replaces it.
         out.setContentType(response.headers().first("Content-Type").orElse(null));

@@ -105,8 +105,8 @@ public final class ColdStartProbe {
             mark("connect", Boolean.toString(plain.isValid(1)));
         }
         DatabaseSettings databaseSettings = DatabaseSettings.forLambda(credentials.jdbcUrl());
-        try (var pool = dev.hexatask.persistence.ConnectionPool.create(databaseSettings, credentials);
-             Connection connection = pool.getConnection()) {
+        try (var pooled = PostgresPersistence.start(databaseSettings, credentials);
+             Connection connection = pooled.dataSource().getConnection()) {
             mark("hikari", Boolean.toString(connection.isValid(1)));
         }
         PostgresPersistence persistence = PostgresPersistence.start(databaseSettings, credentials);

@@ -335,17 +335,23 @@ public abstract class TasksContract {
 
     // ---- count -------------------------------------------------------------------------------------------------
 
+    /** The store's overdue count is {@link Task#isOverdue}, the domain's definition, applied to the owner's tasks. */
     @Test
     void counts_are_by_status_with_the_open_tasks_due_before_today_as_overdue() {
-        tasks.insert(aTask().status(TaskStatus.TODO).due(TODAY.minusDays(1)).build());
-        tasks.insert(aTask().status(TaskStatus.TODO).due(TODAY).build());
-        tasks.insert(aTask().status(TaskStatus.TODO).build());
-        tasks.insert(aTask().status(TaskStatus.IN_PROGRESS).due(LocalDate.parse("1900-01-01")).build());
-        tasks.insert(aTask().status(TaskStatus.IN_PROGRESS).due(TODAY.plusDays(1)).build());
-        tasks.insert(aTask().status(TaskStatus.DONE).due(TODAY.minusDays(5)).build());
+        List<Task> alices = List.of(aTask().status(TaskStatus.TODO).due(TODAY.minusDays(1)).build(),
+                aTask().status(TaskStatus.TODO).due(TODAY).build(),
+                aTask().status(TaskStatus.TODO).build(),
+                aTask().status(TaskStatus.IN_PROGRESS).due(LocalDate.parse("1900-01-01")).build(),
+                aTask().status(TaskStatus.IN_PROGRESS).due(TODAY.plusDays(1)).build(),
+                aTask().status(TaskStatus.DONE).due(TODAY.minusDays(5)).build());
+        alices.forEach(tasks::insert);
         tasks.insert(aTask().ownedBy(BOB).status(TaskStatus.TODO).due(TODAY.minusDays(1)).build());
 
         assertThat(tasks.count(ALICE, TODAY)).isEqualTo(new TaskCounts(3, 2, 1, 2));
+        for (LocalDate today : List.of(TODAY.minusDays(5), TODAY, TODAY.plusDays(1), TODAY.plusDays(2))) {
+            assertThat(tasks.count(ALICE, today).overdue()).as("overdue on %s", today)
+                    .isEqualTo(alices.stream().filter(task -> task.isOverdue(today)).count());
+        }
         assertThat(tasks.count(BOB, TODAY)).isEqualTo(new TaskCounts(1, 0, 0, 1));
         assertThat(tasks.count(UserId.of("carol"), TODAY)).isEqualTo(new TaskCounts(0, 0, 0, 0));
     }

@@ -1,5 +1,7 @@
 package dev.hexatask.persistence.testing;
 
+import dev.hexatask.application.port.out.DatabaseCredentials.Credentials;
+import dev.hexatask.persistence.ApplicationRole;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
@@ -11,7 +13,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A migrated database of its own for one test class, on the JVM's shared test server. Hand it to the code under
@@ -21,11 +25,14 @@ public final class TestDatabase {
 
     /** The tables tests fill; {@link #clear()} empties them (the cursor signing key stays). */
     private static final String DATA_TABLES = "tasks, user_profiles, idempotency_records";
+    /** The application role belongs to the server: it gets one password per server, the first time it is asked. */
+    private static final Map<TestDatabaseServer, String> APPLICATION_PASSWORDS = new ConcurrentHashMap<>();
 
     private final TestDatabaseServer server;
     private final String name;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private PostgresPersistence persistence;
+    private PostgresPersistence applicationPersistence;
 
     TestDatabase(TestDatabaseServer server, String name) {
         this.server = server;
@@ -44,6 +51,32 @@ public final class TestDatabase {
     /** Credentials of a user that owns the database. */
     public UrlDatabaseCredentials credentials() {
         return UrlDatabaseCredentials.of(jdbcUrl(), server.adminUser(), server.adminPassword());
+    }
+
+    /**
+     * Credentials of the least-privilege role the API signs in as in AWS ({@link ApplicationRole#NAME}), made able to
+     * sign in the way the migrations function does it.
+     */
+    public UrlDatabaseCredentials applicationCredentials() {
+        String password = APPLICATION_PASSWORDS.computeIfAbsent(server, ignored -> {
+            String generated = "app-" + UUID.randomUUID();
+            var owner = new org.postgresql.ds.PGSimpleDataSource();
+            owner.setUrl(jdbcUrl());
+            owner.setUser(server.adminUser());
+            owner.setPassword(server.adminPassword());
+            ApplicationRole.allowSignIn(owner, new Credentials(ApplicationRole.NAME, generated));
+            return generated;
+        });
+        return UrlDatabaseCredentials.of(jdbcUrl(), ApplicationRole.NAME, password);
+    }
+
+    /** The adapter signed in as the application role, as the API is in AWS; shared within the test class. */
+    public synchronized PostgresPersistence applicationPersistence() {
+        if (applicationPersistence == null) {
+            applicationPersistence = PostgresPersistence.start(settings(), applicationCredentials());
+            opened.add(applicationPersistence);
+        }
+        return applicationPersistence;
     }
 
     /** Settings for a server-shaped pool on this database, with a short connection timeout for tests. */
@@ -117,5 +150,6 @@ public final class TestDatabase {
         }
         opened.clear();
         persistence = null;
+        applicationPersistence = null;
     }
 }

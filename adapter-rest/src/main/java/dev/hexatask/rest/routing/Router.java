@@ -26,6 +26,11 @@ public final class Router {
         this.routes = List.copyOf(routes);
     }
 
+    /** The routes, in matching order. */
+    public List<Route> routes() {
+        return routes;
+    }
+
     /** What a request's method and path lead to. */
     public sealed interface Match {
         /** A route answers this method on this path. */

@@ -61,6 +61,33 @@ public final class OpenApiContract {
         }
     }
 
+    /**
+     * Every operation of the document as method and path template ({@code GET /tasks/{id}}), OPTIONS left out; the
+     * gateway in infra-cdk is built from the same list, and its tests check it against the document.
+     */
+    public List<String> operations() {
+        List<String> operations = new ArrayList<>();
+        for (String template : root.path("paths").propertyNames()) {
+            for (String method : root.path("paths").path(template).propertyNames()) {
+                if (!method.equals("options") && !method.equals("parameters")) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + template);
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** The paths that answer OPTIONS in the document. */
+    public List<String> pathsWithOptions() {
+        List<String> paths = new ArrayList<>();
+        for (String template : root.path("paths").propertyNames()) {
+            if (root.path("paths").path(template).has("options")) {
+                paths.add(template);
+            }
+        }
+        return paths;
+    }
+
     /** Every way the response breaks the document; empty when it conforms. */
     public List<String> violations(HttpRequest request, HttpResponse response) {
         List<String> problems = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.hexatask.secrets;
+package dev.hexatask.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,7 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.hexatask.application.fixtures.FixedDatabaseCredentials;
+import dev.hexatask.application.port.out.DatabaseCredentials;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,16 +31,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.hexatask.secrets.FakeSecretsManager.SECRET_ARN;
-import static dev.hexatask.secrets.FakeSecretsManager.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Password rotation on real PostgreSQL 17 (password authentication, SCRAM) with the credentials read by the real
- * SDK client from a local Secrets Manager endpoint.
+ * Password rotation on real PostgreSQL 17 (password authentication, SCRAM): the password of the role in use is
+ * changed, and the credentials port gives the new one some time later, as a rotated secret does. (Reading a real
+ * secret is adapter-secrets' to test.)
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RotationAwareDataSourceTest {
@@ -43,14 +48,13 @@ class RotationAwareDataSourceTest {
     private static final String OLD_PASSWORD = "0ld-Passw0rd-before-rotation";
     private static final String NEW_PASSWORD = "N3w-Passw0rd-after-rotation";
 
+    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
     private static EmbeddedPostgres postgres;
-    private static FakeSecretsManager secretsManager;
-    private static SecretsManagerClient client;
-    private static LogCapture logs;
 
     @BeforeAll
     static void start() throws IOException {
-        logs = new LogCapture();
+        LOGS.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
         postgres = EmbeddedPostgres.builder()
                 // initdb trusts everyone; the application roles must prove their password as on RDS.
                 .setDataDirectoryCustomizer(dataDirectory -> {
@@ -67,35 +71,33 @@ class RotationAwareDataSourceTest {
                     }
                 })
                 .start();
-        secretsManager = new FakeSecretsManager();
-        client = secretsManager.client();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        client.close();
-        secretsManager.close();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
         postgres.close();
-        logs.close();
     }
 
     @BeforeEach
-    void resetEndpoint() {
-        secretsManager.reset();
-        logs.clear();
+    void clearLogs() {
+        LOGS.list.clear();
     }
 
     @AfterEach
     void noPasswordInAnyLogLine() {
-        logs.assertNoLineContains(OLD_PASSWORD, NEW_PASSWORD, "Passw0rd");
+        for (ILoggingEvent event : List.copyOf(LOGS.list)) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain(OLD_PASSWORD, NEW_PASSWORD, "Passw0rd");
+        }
     }
 
     @Test
     void aRotationUnderLoadFailsNoQueryAndNewConnectionsUseTheNewPassword() throws Exception {
         createRole("app_rotating", OLD_PASSWORD);
-        serveSecret("app_rotating", OLD_PASSWORD, "postgres");
-        var credentials = new SecretsManagerDatabaseCredentials(client, SECRET_ARN);
-        var target = new RecordingDataSource(credentials.secret());
+        var credentials = new CachedCredentials("app_rotating", OLD_PASSWORD);
+        var target = new RecordingDataSource("postgres");
         var rotating = new RotationAwareDataSource(target, credentials,
                 new RotationRetryPolicy(Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1)));
         var config = new HikariConfig();
@@ -127,7 +129,7 @@ class RotationAwareDataSourceTest {
             var passwordChanged = System.nanoTime();
             // The rotation function promotes AWSPENDING to AWSCURRENT a while after it changed the password.
             pause(3_000);
-            serveSecret("app_rotating", NEW_PASSWORD, "postgres");
+            credentials.set("app_rotating", NEW_PASSWORD);
             var secretPromoted = System.nanoTime();
             pause(2_000);
             running.set(false);
@@ -149,9 +151,8 @@ class RotationAwareDataSourceTest {
             assertThat(opens).filteredOn(open -> open.startedAt() > secretPromoted)
                     .as("connections the pool opened after the secret changed").hasSizeGreaterThanOrEqualTo(2);
 
-            var reads = secretsManager.getSecretValueCalls();
-            assertThat(reads).as("one read, then one per refused password at most")
-                    .isBetween(2, 1 + (int) rotating.passwordRefusals());
+            assertThat(credentials.refreshes()).as("one refresh per refused password at most")
+                    .isBetween(1, (int) rotating.passwordRefusals());
 
             assertThat(currentUser(openedBeforeRotation)).as("a connection opened before the rotation")
                     .isEqualTo("app_rotating");
@@ -164,13 +165,12 @@ class RotationAwareDataSourceTest {
     @Test
     void aPasswordRotatedWhileCachedIsPickedUpAtOnce() throws SQLException {
         createRole("app_cached", OLD_PASSWORD);
-        serveSecret("app_cached", OLD_PASSWORD, "postgres");
-        var credentials = new SecretsManagerDatabaseCredentials(client, SECRET_ARN);
+        var credentials = new CachedCredentials("app_cached", OLD_PASSWORD);
         var firstWait = Duration.ofSeconds(6);
-        var rotating = new RotationAwareDataSource(new RecordingDataSource(credentials.secret()), credentials,
+        var rotating = new RotationAwareDataSource(new RecordingDataSource("postgres"), credentials,
                 new RotationRetryPolicy(Duration.ofSeconds(30), firstWait, firstWait));
         admin("ALTER ROLE app_cached PASSWORD '" + NEW_PASSWORD + "'");
-        serveSecret("app_cached", NEW_PASSWORD, "postgres");
+        credentials.set("app_cached", NEW_PASSWORD);
 
         var started = System.nanoTime();
         try (var connection = rotating.getConnection()) {
@@ -180,16 +180,15 @@ class RotationAwareDataSourceTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .as("no backoff before the first retry").isLessThan(firstWait.dividedBy(2));
         assertThat(rotating.passwordRefusals()).isEqualTo(1);
-        assertThat(secretsManager.getSecretValueCalls()).isEqualTo(2);
+        assertThat(credentials.refreshes()).isEqualTo(1);
     }
 
     @Test
     void givesUpAfterTheBudgetWithAClearErrorThatHoldsNoSecret() {
         createRole("app_mismatch", NEW_PASSWORD);
-        serveSecret("app_mismatch", OLD_PASSWORD, "postgres");
-        var credentials = new SecretsManagerDatabaseCredentials(client, SECRET_ARN);
+        var credentials = new CachedCredentials("app_mismatch", OLD_PASSWORD);
         var budget = Duration.ofMillis(1_500);
-        var rotating = new RotationAwareDataSource(new RecordingDataSource(credentials.secret()), credentials,
+        var rotating = new RotationAwareDataSource(new RecordingDataSource("postgres"), credentials,
                 new RotationRetryPolicy(budget, Duration.ofMillis(100), Duration.ofMillis(400)));
 
         var started = System.nanoTime();
@@ -204,45 +203,64 @@ class RotationAwareDataSourceTest {
         assertThat(e.getCause().getMessage()).doesNotContain(OLD_PASSWORD).doesNotContain(NEW_PASSWORD);
         assertThat(elapsed).isBetween(budget, budget.plusSeconds(3));
         assertThat(rotating.passwordRefusals()).isGreaterThanOrEqualTo(4);
-        assertThat(secretsManager.getSecretValueCalls()).as("a refresh after every refusal but the last")
-                .isEqualTo((int) rotating.passwordRefusals());
+        assertThat(credentials.refreshes()).as("a refresh after every refusal but the last")
+                .isEqualTo((int) rotating.passwordRefusals() - 1);
     }
 
     @Test
     void otherConnectionErrorsPassThroughAtOnce() {
         createRole("app_lost", OLD_PASSWORD);
-        serveSecret("app_lost", OLD_PASSWORD, "no_such_database");
-        var credentials = new SecretsManagerDatabaseCredentials(client, SECRET_ARN);
-        var rotating = new RotationAwareDataSource(new RecordingDataSource(credentials.secret()), credentials,
+        var credentials = new CachedCredentials("app_lost", OLD_PASSWORD);
+        var rotating = new RotationAwareDataSource(new RecordingDataSource("no_such_database"), credentials,
                 RotationRetryPolicy.defaults());
 
         var e = catchThrowableOfType(SQLException.class, rotating::getConnection);
 
         assertThat(e.getSQLState()).isEqualTo("3D000");
         assertThat(rotating.passwordRefusals()).isZero();
-        assertThat(secretsManager.getSecretValueCalls()).isEqualTo(1);
+        assertThat(credentials.refreshes()).isZero();
     }
 
     @Test
-    void aSecretsManagerOutageDuringTheRefreshIsStorageUnavailable() {
+    void aCredentialsStoreOutageDuringTheRefreshIsPassedOn() {
         createRole("app_outage", NEW_PASSWORD);
-        serveSecret("app_outage", OLD_PASSWORD, "postgres");
-        var credentials = new SecretsManagerDatabaseCredentials(client, SECRET_ARN);
-        var rotating = new RotationAwareDataSource(new RecordingDataSource(credentials.secret()), credentials,
-                RotationRetryPolicy.defaults());
-        secretsManager.reset();
-        secretsManager.answerInTurn(error(503, "ServiceUnavailable", "unavailable"));
+        var outage = new StorageUnavailableException("the secret store cannot be reached", null);
+        var credentials = new DatabaseCredentials() {
+            @Override
+            public Credentials current() {
+                return new Credentials("app_outage", OLD_PASSWORD);
+            }
 
-        assertThatThrownBy(rotating::getConnection)
-                .isInstanceOf(StorageUnavailableException.class)
-                .hasMessageContaining("Could not read database secret " + SECRET_ARN + ": ServiceUnavailable");
+            @Override
+            public Credentials refresh() {
+                throw outage;
+            }
+        };
+        var rotating = new RotationAwareDataSource(new RecordingDataSource("postgres"), credentials,
+                RotationRetryPolicy.defaults());
+
+        assertThatThrownBy(rotating::getConnection).isSameAs(outage);
         assertThat(rotating.passwordRefusals()).isEqualTo(1);
+    }
+
+    @Test
+    void aRoleThatMayNotLogInIsNotTakenForARotation() {
+        admin("CREATE ROLE app_nologin NOLOGIN PASSWORD '" + OLD_PASSWORD + "'");
+        var credentials = new CachedCredentials("app_nologin", OLD_PASSWORD);
+        var rotating = new RotationAwareDataSource(new RecordingDataSource("postgres"), credentials,
+                RotationRetryPolicy.defaults());
+
+        var e = catchThrowableOfType(SQLException.class, rotating::getConnection);
+
+        assertThat(e.getSQLState()).isEqualTo("28000");
+        assertThat(rotating.passwordRefusals()).isZero();
+        assertThat(credentials.refreshes()).isZero();
     }
 
     @Test
     void refusesCredentialsGivenByThePool() {
         var rotating = new RotationAwareDataSource(new PGSimpleDataSource(),
-                new dev.hexatask.application.fixtures.FixedDatabaseCredentials("app", "pw"),
+                new FixedDatabaseCredentials("app", "pw"),
                 RotationRetryPolicy.defaults());
 
         assertThatThrownBy(() -> rotating.getConnection("app", "pw"))
@@ -269,10 +287,6 @@ class RotationAwareDataSourceTest {
             result.next();
             return result.getString(1);
         }
-    }
-
-    private static void serveSecret(String username, String password, String dbname) {
-        secretsManager.serveRds(username, password, "localhost", postgres.getPort(), dbname);
     }
 
     private static void createRole(String role, String password) {
@@ -304,18 +318,53 @@ class RotationAwareDataSourceTest {
         }
     }
 
+    /**
+     * Credentials kept as a secret's are: {@link #current()} answers what was last read, and only a refresh reads
+     * what the store holds now ({@link #set}).
+     */
+    static final class CachedCredentials implements DatabaseCredentials {
+
+        private volatile Credentials stored;
+        private volatile Credentials cached;
+        private final AtomicInteger refreshes = new AtomicInteger();
+
+        CachedCredentials(String username, String password) {
+            stored = new Credentials(username, password);
+            cached = stored;
+        }
+
+        void set(String username, String password) {
+            stored = new Credentials(username, password);
+        }
+
+        int refreshes() {
+            return refreshes.get();
+        }
+
+        @Override
+        public Credentials current() {
+            return cached;
+        }
+
+        @Override
+        public Credentials refresh() {
+            refreshes.incrementAndGet();
+            cached = stored;
+            return cached;
+        }
+    }
+
     /** One attempt to open a connection that PostgreSQL accepted: when it started and with which password. */
     record Open(long startedAt, String password) {
     }
 
-    /** The driver's own data source, built from the secret as a composition root would; it notes each open. */
+    /** The driver's own data source for a database of the embedded server; it notes each open. */
     static final class RecordingDataSource extends PGSimpleDataSource {
 
         final Queue<Open> opens = new ConcurrentLinkedQueue<>();
 
-        RecordingDataSource(RdsSecret secret) {
-            setURL(secret.jdbcUrl());
-            // The embedded server has no TLS; RDS always has.
+        RecordingDataSource(String database) {
+            setURL("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database);
             setSslMode("disable");
         }
 

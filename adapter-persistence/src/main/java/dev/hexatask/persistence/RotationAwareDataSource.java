@@ -1,4 +1,4 @@
-package dev.hexatask.secrets;
+package dev.hexatask.persistence;
 
 import dev.hexatask.application.port.out.DatabaseCredentials;
 import dev.hexatask.application.port.out.StorageUnavailableException;
@@ -17,14 +17,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Opens connections with the credentials the {@link DatabaseCredentials} port gives, and rides out a password
- * rotation: when PostgreSQL refuses the password of a new connection (SQLState {@value #INVALID_PASSWORD}), it asks
- * the port to {@link DatabaseCredentials#refresh() refresh} and tries again, at once and then with exponential
- * backoff, until the {@link RotationRetryPolicy#budget() budget} is spent. Then it throws a
- * {@link StorageUnavailableException} (503) whose message holds no secret.
+ * rotation: when PostgreSQL refuses the password of a new connection, it asks the port to
+ * {@link DatabaseCredentials#refresh() refresh} and tries again, at once and then with exponential backoff, until
+ * the {@link RotationRetryPolicy#budget() budget} is spent. Then it throws a {@link StorageUnavailableException}
+ * (503) whose message holds no secret. This is the only place that retries a sign-in.
  *
- * <p>Give it an unpooled driver data source ({@code PGSimpleDataSource}) and hand it to any pool (HikariCP:
- * {@code config.setDataSource(...)} without user name and password). The pool calls {@link #getConnection()} for
- * each new connection only; connections already open are untouched by a rotation and keep working.
+ * <p>The policy: only SQLState {@value #INVALID_PASSWORD} (invalid_password) means "the password changed".
+ * PostgreSQL answers it for a wrong password and, so as not to tell who exists, for an unknown role under password
+ * authentication: both are what a rotation looks like from here. {@code 28000} (invalid_authorization_specification:
+ * no {@code pg_hba.conf} entry, a role that may not log in) is a configuration that no re-read secret repairs, and
+ * is passed on at once, as is every other failure.
+ *
+ * <p>Give it an unpooled driver data source ({@code PGSimpleDataSource}) and hand it to a pool without user name
+ * and password. The pool calls {@link #getConnection()} for each new connection only; connections already open are
+ * untouched by a rotation and keep working.
  */
 public final class RotationAwareDataSource implements DataSource {
 

@@ -1,4 +1,4 @@
-package dev.hexatask.secrets;
+package dev.hexatask.persistence;
 
 import java.time.Duration;
 import java.util.Objects;
