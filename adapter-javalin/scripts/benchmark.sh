@@ -22,7 +22,8 @@
 #   VARIANTS="before=../base after=." adapter-javalin/scripts/benchmark.sh
 #
 # Needs wrk, pgbench, psql (apt-get install wrk postgresql-client) and a JDK's jstat. Every run is bounded:
-# DURATION seconds per measurement (default 10), ROUNDS rounds (default 2). Ports PORT and PORT+1 (default 8080)
+# DURATION seconds per measurement (default 10) after WARMUP seconds of warm-up (default 20), ROUNDS rounds
+# (default 2). Ports PORT and PORT+1 (default 8080)
 # for the stacks, PORT+2 for the ceiling. Start it on a quiet machine; it prints the load average as it goes.
 set -euo pipefail
 set -m
@@ -32,6 +33,7 @@ ROOT="$(pwd)"
 VARIANTS="${VARIANTS:-now=.}"
 ROUNDS="${ROUNDS:-2}"
 DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-20}"
 CONNECTIONS="${CONNECTIONS:-8 64}"
 WRITE_CONNECTIONS="${WRITE_CONNECTIONS:-8}"
 PORT="${PORT:-8080}"
@@ -72,33 +74,34 @@ postgres_ticks() {
   done
   echo "$total"
 }
-# Starts sampling the JVM's eden every 100 ms; alloc_kib turns the samples into KiB allocated.
-start_alloc() { "$JSTAT" -gc "$1" 100 >"$WORK/jstat.txt" 2>/dev/null & alloc_pid=$!; }
-alloc_kib() {
-  kill "$alloc_pid" 2>/dev/null || true
-  wait "$alloc_pid" 2>/dev/null || true
-  # Eden grows with every allocation; when it shrinks a collection emptied it, having filled it to its capacity.
-  awk 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "EC") ec = i; if ($i == "EU") eu = i }; next }
-       $1 ~ /^[0-9.]+$/ { if (seen) { total += ($eu >= used) ? $eu - used : (cap - used) + $eu }
-                           used = $eu; cap = $ec; seen = 1 }
-       END { printf "%.0f", total }' "$WORK/jstat.txt"
+# The JVM's young collections so far, eden's capacity and eden's use, in KiB (one jstat reading).
+gc_reading() {
+  "$JSTAT" -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "EC") ec = i; if ($i == "EU") eu = i
+                                                                    if ($i == "YGC") ygc = i }; next }
+                                      NR == 2 { print $ygc, $ec, $eu }'
+}
+# KiB allocated between two readings: every young collection emptied a full eden, plus eden's own growth. Objects
+# allocated straight into the old generation (none on this path) would be missed.
+allocated_kib() {
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
+                                    printf "%.0f", (y[1] - x[1]) * (x[2] + y[2]) / 2 + y[3] - x[3] }'
 }
 
 # --- one measurement with wrk --------------------------------------------------------------------------------------
 # measure <label> <jvm pid> <postmaster pid> <connections> <url> [wrk script]; prints one table row.
 measure() {
   local label="$1" jvm="$2" postmaster="$3" connections="$4" url="$5" script="${6:-}"
-  local args=(-t2 -c"$connections" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN")
+  local args=(-t2 -c"$connections" -d"${DURATION}s" --timeout 10s --latency -H "Authorization: Bearer $TOKEN")
   [ -n "$script" ] && args+=(-s "$script")
-  local jvm_before pg_before
+  local jvm_before pg_before gc_before
+  gc_before="$(gc_reading "$jvm")"
   jvm_before="$(process_ticks "$jvm")"
   pg_before="$(postgres_ticks "$postmaster")"
-  start_alloc "$jvm"
   wrk "${args[@]}" "$url" >"$WORK/wrk.txt"
   local kib jvm_after pg_after
-  kib="$(alloc_kib)"
   jvm_after="$(process_ticks "$jvm")"
   pg_after="$(postgres_ticks "$postmaster")"
+  kib="$(allocated_kib "$gc_before" "$(gc_reading "$jvm")")"
   local requests rps p50 p99 errors
   requests="$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")"
   rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")"
@@ -323,9 +326,10 @@ for round in $(seq 1 "$ROUNDS"); do
     check="$(curl -sf "$API/tasks?limit=20" -H "Authorization: Bearer $TOKEN" | grep -o '"id"' | wc -l)"
     [ "$check" -eq 20 ] || { echo "variant $name: a page holds $check tasks, not 20" >&2; exit 1; }
     # Warm-up: the JIT compiles the request path (C2 as well, when it runs).
-    wrk -t2 -c32 -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" "$API/tasks?limit=20" >/dev/null
+    wrk -t2 -c32 -d"${WARMUP}s" --timeout 10s -H "Authorization: Bearer $TOKEN" "$API/tasks?limit=20" >/dev/null
     reset_versions
-    wrk -t2 -c8 -d2s -H "Authorization: Bearer $TOKEN" -s "$WORK/patch.lua" "$API/tasks" >/dev/null
+    wrk -t2 -c8 -d5s --timeout 10s -H "Authorization: Bearer $TOKEN" -s "$WORK/post.lua" "$API/tasks" >/dev/null
+    wrk -t2 -c8 -d5s --timeout 10s -H "Authorization: Bearer $TOKEN" -s "$WORK/patch.lua" "$API/tasks" >/dev/null
     for connections in $CONNECTIONS; do
       measure "$name list" "$stack_pid" "$postmaster" "$connections" "$API/tasks?limit=20"
     done
@@ -355,8 +359,8 @@ for round in $(seq 1 "$ROUNDS"); do
     start_ceiling "$jwks"
     label="ceiling"
     [ -n "$jwks" ] && label="ceiling + RS256"
-    wrk -t2 -c32 -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" "http://localhost:$CEILING_PORT/api/tasks" \
-      >/dev/null
+    wrk -t2 -c32 -d"${WARMUP}s" --timeout 10s -H "Authorization: Bearer $TOKEN" \
+      "http://localhost:$CEILING_PORT/api/tasks" >/dev/null
     for connections in $CONNECTIONS; do
       measure "$label" "$ceiling_pid" "$postmaster" "$connections" "http://localhost:$CEILING_PORT/api/tasks"
     done

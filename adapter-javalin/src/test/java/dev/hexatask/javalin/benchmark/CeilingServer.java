@@ -65,7 +65,7 @@ public final class CeilingServer {
         HikariDataSource database = new HikariDataSource(pool);
         String owner = System.getenv().getOrDefault("OWNER", "bench");
         String jwksUrl = System.getenv("JWKS_URL");
-        DefaultJWTProcessor<SecurityContext> tokens = jwksUrl == null ? null : processor(jwksUrl);
+        DefaultJWTProcessor<SecurityContext> tokens = jwksUrl == null || jwksUrl.isBlank() ? null : processor(jwksUrl);
 
         Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
