@@ -2,8 +2,10 @@ package dev.hexatask.javalin;
 
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.rest.TransportSettings;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,19 @@ class ServerConfigTest {
                         assertThat(e.getStackTrace()).isEmpty();
                     });
         });
+    }
+
+    @Test
+    void theStageAndTheOriginsAreTheSharedReadersProblems() {
+        Map<String, String> env = valid();
+        env.put("HEXATASK_STAGE", "Prod_1");
+        env.put("CORS_ALLOWED_ORIGINS", "https://app.example.com/path");
+        List<String> shared = new ArrayList<>();
+        TransportSettings.fromEnvironment(env, shared);
+        assertThat(shared).hasSize(2);
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.problems()).containsExactlyElementsOf(shared));
     }
 
     @Test

@@ -51,13 +51,22 @@ class ServerTest {
     }
 
     @Test
-    void servesTheOpenApiDocumentWithTheApiAsItsServer() {
+    void servesTheOpenApiDocumentWithTheApiAsItsServer() throws IOException {
         HttpResponse response = get("/api/openapi.yaml");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().first("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/yaml"));
-        assertThat(response.bodyText()).startsWith("openapi: 3.1").contains("\n  - url: /api\n")
-                .contains("/tasks/{id}:");
+        JsonNode served = readYaml(response.bodyText());
+        assertThat(served.path("openapi").asText()).startsWith("3.1");
+        assertThat(served.path("servers")).hasSize(1);
+        assertThat(served.path("servers").get(0).path("url").asText()).isEqualTo("/api");
+        assertThat(served.path("paths").has("/tasks/{id}")).isTrue();
+        try (var in = dev.hexatask.rest.RestApi.class.getResourceAsStream("/openapi.yaml")) {
+            JsonNode original = readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(served.path("paths")).as("the paths, as adapter-rest wrote them")
+                    .isEqualTo(original.path("paths"));
+            assertThat(served.path("components")).isEqualTo(original.path("components"));
+        }
     }
 
     @Test
@@ -184,6 +193,42 @@ class ServerTest {
         HttpResponse response = RawHttp.send(stack.root(), "POST", "/config.json", Map.of(), new byte[0]);
         assertThat(response.status()).isBetween(400, 499);
         assertThat(response.headers().first("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theServersOwnAnswersCarryTheCorsGrantAndSecurityHeaders() {
+        Map<String, List<String>> fromTheApp = Map.of("Origin", List.of(TestStack.ALLOWED_ORIGIN));
+        HttpResponse refusedByJetty = RawHttp.send(stack.root(), "GET", "/api/health",
+                Map.of("Origin", List.of(TestStack.ALLOWED_ORIGIN), "X-Padding", List.of("a".repeat(64 * 1024))),
+                new byte[0]);
+        HttpResponse malformed = RawHttp.send(stack.root(), "GET", "/api/tasks/%zz", fromTheApp, new byte[0]);
+        HttpResponse outsideTheApi = RawHttp.send(stack.root(), "POST", "/config.json", fromTheApp, new byte[0]);
+        HttpResponse missingAsset = RawHttp.send(stack.root(), "GET", "/assets/gone-123.js", fromTheApp,
+                new byte[0]);
+        assertProblem(refusedByJetty, 431);
+        assertProblem(malformed, 400);
+        assertProblem(outsideTheApi, 404);
+        assertProblem(missingAsset, 404);
+        for (HttpResponse response : List.of(refusedByJetty, malformed, outsideTheApi, missingAsset)) {
+            // Jetty refuses these two while reading the request line or the headers, before it knows the Origin: no
+            // grant can be given, but the rest of the headers are the same.
+            if (response != refusedByJetty && response != malformed) {
+                assertThat(response.headers().all("Access-Control-Allow-Origin")).as("%s", response)
+                        .containsExactly(TestStack.ALLOWED_ORIGIN);
+            }
+            assertThat(response.headers().first("Vary")).hasValue("Origin");
+            assertThat(response.headers().first("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().first("Cache-Control")).hasValue("no-store");
+            assertThat(response.headers().first("Referrer-Policy")).hasValue("no-referrer");
+            assertThat(response.headers().first("X-Request-Id")).isPresent();
+        }
+        HttpResponse otherOrigin = RawHttp.send(stack.root(), "POST", "/config.json",
+                Map.of("Origin", List.of("https://elsewhere.example")), new byte[0]);
+        assertThat(otherOrigin.headers().contains("Access-Control-Allow-Origin")).isFalse();
+    }
+
+    private static JsonNode readYaml(String text) throws IOException {
+        return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(text);
     }
 
     private static void assertProblem(HttpResponse response, int status) {

@@ -72,14 +72,25 @@ public final class CognitoAccessTokenAuthenticator implements Authenticator {
     }
 
     CognitoAccessTokenAuthenticator(JwtSettings settings, Clock clock, int maxCachedTokens) {
+        this(settings, clock, TokenPolicy.COGNITO, maxCachedTokens);
+    }
+
+    /** For the verifier's tests: another clock skew or set of algorithms than every deployment's. */
+    CognitoAccessTokenAuthenticator(JwtSettings settings, Clock clock, TokenPolicy policy) {
+        this(settings, clock, policy, VerifiedTokens.MAX_ENTRIES);
+    }
+
+    private CognitoAccessTokenAuthenticator(JwtSettings settings, Clock clock, TokenPolicy policy,
+                                            int maxCachedTokens) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(null, JOSEObjectType.JWT,
                 ACCESS_TOKEN_TYPE));
-        CachingJwsKeySelector keys = new CachingJwsKeySelector(settings.algorithms(), keySource(settings));
+        CachingJwsKeySelector keys = new CachingJwsKeySelector(policy.algorithms(), keySource(settings));
         processor.setJWSKeySelector(keys);
         processor.setJWTClaimsSetVerifier(
-                new CognitoAccessTokenClaimsVerifier(settings, Objects.requireNonNull(clock, "clock")));
+                new CognitoAccessTokenClaimsVerifier(settings, policy.clockSkew(),
+                        Objects.requireNonNull(clock, "clock")));
         this.verified = new VerifiedTokens(keys, clock, maxCachedTokens);
     }
 

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Set;
@@ -25,12 +26,12 @@ final class CognitoAccessTokenClaimsVerifier extends DefaultJWTClaimsVerifier<Se
     private final JwtSettings settings;
     private final Clock clock;
 
-    CognitoAccessTokenClaimsVerifier(JwtSettings settings, Clock clock) {
+    CognitoAccessTokenClaimsVerifier(JwtSettings settings, Duration clockSkew, Clock clock) {
         super(null,
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).claim(TOKEN_USE, "access").build(),
                 Set.of("sub", "exp", "iat", CLIENT_ID),
                 null);
-        setMaxClockSkew(Math.toIntExact(settings.clockSkew().toSeconds()));
+        setMaxClockSkew(Math.toIntExact(clockSkew.toSeconds()));
         this.settings = settings;
         this.clock = clock;
     }

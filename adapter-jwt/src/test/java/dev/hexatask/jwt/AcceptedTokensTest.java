@@ -145,7 +145,7 @@ class AcceptedTokensTest {
         @Test
         void acceptsATokenThatCarriesIt() {
             var authenticator = new CognitoAccessTokenAuthenticator(
-                    idp.settingsBuilder().requiredScope("hexatask/api").build(), CLOCK);
+                    idp.settingsRequiring("hexatask/api"), CLOCK);
 
             assertThat(authenticator.authenticate(idp.authorizationHeader("sub-1", "alice",
                     c -> c.claim("scope", "openid hexatask/api"))))
@@ -155,7 +155,7 @@ class AcceptedTokensTest {
         @Test
         void rejectsATokenWithoutItOrWithOnlyALookAlike() {
             var authenticator = new CognitoAccessTokenAuthenticator(
-                    idp.settingsBuilder().requiredScope("hexatask/api").build(), CLOCK);
+                    idp.settingsRequiring("hexatask/api"), CLOCK);
 
             for (String scope : new String[] {"openid email", "hexatask/api2", "hexatask/ap", "HEXATASK/API",
                     "hexatask/api,openid", ""}) {
@@ -206,10 +206,10 @@ class AcceptedTokensTest {
 
         @Test
         void appliesAConfiguredSkew() {
-            var strict = new CognitoAccessTokenAuthenticator(
-                    idp.settingsBuilder().clockSkew(Duration.ZERO).build(), CLOCK);
-            var lenient = new CognitoAccessTokenAuthenticator(
-                    idp.settingsBuilder().clockSkew(Duration.ofMinutes(5)).build(), CLOCK);
+            var strict = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK,
+                    new TokenPolicy(Duration.ZERO, Set.of(JWSAlgorithm.RS256)));
+            var lenient = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK,
+                    new TokenPolicy(Duration.ofMinutes(5), Set.of(JWSAlgorithm.RS256)));
 
             assertThat(strict.authenticate(token(c -> c.expirationTime(at(1)))))
                     .isInstanceOf(AuthenticationResult.Authenticated.class);
@@ -239,8 +239,8 @@ class AcceptedTokensTest {
             idp.useSigningKey(ecKey);
             String token = idp.authorizationHeader("sub-1", "alice");
 
-            var ecAllowed = new CognitoAccessTokenAuthenticator(
-                    idp.settingsBuilder().algorithms("RS256", "ES256").build(), CLOCK);
+            var ecAllowed = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK,
+                    new TokenPolicy(Duration.ofSeconds(60), Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256)));
             var rsaOnly = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK);
 
             assertThat(ecAllowed.authenticate(token)).isInstanceOf(AuthenticationResult.Authenticated.class);
@@ -254,8 +254,8 @@ class AcceptedTokensTest {
             JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.PS256).keyID("ps-1").build();
             String token = "Bearer " + idp.sign(header, idp.claims("sub-1", "alice").build());
 
-            var psAllowed = new CognitoAccessTokenAuthenticator(idp.settingsBuilder().algorithms("PS256").build(),
-                    CLOCK);
+            var psAllowed = new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK,
+                    new TokenPolicy(Duration.ofSeconds(60), Set.of(JWSAlgorithm.PS256)));
 
             assertThat(psAllowed.authenticate(token)).isInstanceOf(AuthenticationResult.Authenticated.class);
             assertThat(new CognitoAccessTokenAuthenticator(idp.settings(), CLOCK).authenticate(token))

@@ -52,7 +52,7 @@ class VerifiedTokenCacheTest {
         String token = idp.authorizationHeader("sub-1", "alice");
         assertThat(authenticator.authenticate(token)).isInstanceOf(AuthenticationResult.Authenticated.class);
 
-        clock.advance(TestIdentityProvider.TOKEN_LIFETIME.plus(JwtSettings.DEFAULT_CLOCK_SKEW).plusSeconds(1));
+        clock.advance(TestIdentityProvider.TOKEN_LIFETIME.plus(TokenPolicy.COGNITO.clockSkew()).plusSeconds(1));
 
         assertThat(authenticator.authenticate(token))
                 .isEqualTo(new AuthenticationResult.Rejected("token failed verification: Expired JWT"));

@@ -4,23 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.hexatask.rest.http.HttpHeaders;
 import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.RestApi;
 import dev.hexatask.rest.RestSettings;
+import dev.hexatask.rest.policy.EdgeResponses;
 import dev.hexatask.rest.policy.RequestIds;
-import dev.hexatask.rest.policy.SecurityHeaders;
 import dev.hexatask.rest.problem.Problem;
 import dev.hexatask.rest.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -38,6 +34,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     private static final Pattern SAFE_TRACE = Pattern.compile("[A-Za-z0-9=;:._-]{1,256}");
 
     private final Supplier<RestApi> api;
+    private final EdgeResponses edge;
     private final String retryAfterSeconds;
 
     /** The Lambda runtime's constructor: the execution environment's component, built on the first call. */
@@ -53,10 +50,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     /**
      * @param api      the API, asked for on every request: when it cannot be built yet (the database or Secrets
      *                 Manager is out of reach), the request is answered 503 and the next one asks again
-     * @param settings what a 503 suggests in {@code Retry-After}
+     * @param settings what a 503 suggests in {@code Retry-After}, and the CORS grant of this handler's own answers
      */
     public ApiHandler(Supplier<RestApi> api, RestSettings settings) {
         this.api = api;
+        this.edge = settings.edgeResponses();
         this.retryAfterSeconds = Long.toString(settings.retryAfter().toSeconds());
     }
 
@@ -67,7 +65,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             return ProxyEvents.toEvent(respond(event));
         } catch (RuntimeException | Error e) {
             LOG.error("The event could not be answered", e);
-            return lastResort();
+            return lastResort(event);
         } finally {
             MDC.clear();
         }
@@ -79,34 +77,21 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             request = ProxyEvents.toRequest(event);
         } catch (ProxyEvents.UnreadableEventException e) {
             LOG.warn("Unreadable event: {}", e.getMessage());
-            String requestId = requestIdOf(event);
+            HttpRequest envelope = ProxyEvents.envelope(event);
             ProblemType type = e.body() ? ProblemType.MALFORMED_BODY : ProblemType.VALIDATION;
-            return finish(Problem.of(type, "The event is not an API Gateway proxy request this API can read: "
-                    + e.getMessage() + ".").toResponse(requestId), requestId);
+            return edge.problem(envelope, RequestIds.choose(envelope), Problem.of(type,
+                    "The event is not an API Gateway proxy request this API can read: " + e.getMessage() + "."));
         }
         RestApi restApi;
         try {
             restApi = api.get();
         } catch (RuntimeException e) {
             LOG.error("The API cannot be built yet", e);
-            String requestId = RequestIds.choose(request);
-            return finish(Problem.of(ProblemType.UNAVAILABLE, "The service is starting and cannot reach its "
-                            + "database yet; retry shortly.").withHeader("Retry-After", retryAfterSeconds)
-                    .toResponse(requestId), requestId);
+            return edge.problem(request, RequestIds.choose(request), Problem.of(ProblemType.UNAVAILABLE,
+                            "The service is starting and cannot reach its database yet; retry shortly.")
+                    .withHeader("Retry-After", retryAfterSeconds));
         }
         return restApi.handle(request);
-    }
-
-    private static HttpResponse finish(HttpResponse response, String requestId) {
-        return SecurityHeaders.apply(response.withHeader(RequestIds.HEADER, requestId));
-    }
-
-    private static String requestIdOf(APIGatewayProxyRequestEvent event) {
-        if (event != null && event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
-            return RequestIds.choose(HttpRequest.of("GET", "/")
-                    .withTransportRequestId(event.getRequestContext().getRequestId()));
-        }
-        return UUID.randomUUID().toString();
     }
 
     /** API Gateway's request id, the invocation's id and the X-Ray trace id, on every line this request logs. */
@@ -127,10 +112,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     private static String traceHeader(APIGatewayProxyRequestEvent event) {
         String trace = null;
         if (event != null) {
-            Map<String, List<String>> multi = event.getMultiValueHeaders();
-            HttpHeaders headers = multi != null ? HttpHeaders.of(withoutNulls(multi))
-                    : event.getHeaders() != null ? HttpHeaders.of(singleValued(event.getHeaders())) : HttpHeaders.EMPTY;
-            trace = headers.first(TRACE_HEADER).orElse(null);
+            trace = ProxyEvents.headers(event).first(TRACE_HEADER).filter(value -> !value.isEmpty()).orElse(null);
         }
         if (trace == null) {
             trace = System.getProperty("com.amazonaws.xray.traceHeader", System.getenv("_X_AMZN_TRACE_ID"));
@@ -138,48 +120,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         return trace == null ? null : safe(trace);
     }
 
-    private static Map<String, List<String>> withoutNulls(Map<String, List<String>> values) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        values.forEach((name, list) -> {
-            if (name != null && list != null) {
-                copy.put(name, list.stream().filter(Objects::nonNull).toList());
-            }
-        });
-        copy.values().removeIf(List::isEmpty);
-        return copy;
-    }
-
-    private static Map<String, List<String>> singleValued(Map<String, String> values) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        values.forEach((name, value) -> {
-            if (name != null && value != null) {
-                copy.put(name, List.of(value));
-            }
-        });
-        return copy;
-    }
-
     /** Ids come from the client: only a plain token goes into a log line. */
     private static String safe(String id) {
         return SAFE_TRACE.matcher(id).matches() ? id : "invalid";
     }
 
-    /** A 500 built with nothing that may just have failed. */
-    private static APIGatewayProxyResponseEvent lastResort() {
-        String requestId = UUID.randomUUID().toString();
-        String body = "{\"type\":\"urn:hexatask:problem:internal-error\",\"title\":\"Internal server error\","
-                + "\"status\":500,\"detail\":\"The request failed unexpectedly.\",\"instance\":\"" + requestId + "\"}";
-        Map<String, String> headers = Map.of("Content-Type", Problem.MEDIA_TYPE, RequestIds.HEADER, requestId,
-                "X-Content-Type-Options", "nosniff", "Cache-Control", "no-store", "Referrer-Policy", "no-referrer");
-        return new APIGatewayProxyResponseEvent().withStatusCode(500).withHeaders(headers)
-                .withMultiValueHeaders(multi(headers))
-                .withBody(body)
-                .withIsBase64Encoded(false);
-    }
-
-    private static Map<String, List<String>> multi(Map<String, String> headers) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        headers.forEach((name, value) -> multi.put(name, List.of(value)));
-        return multi;
+    /** The 500 after a failure, with the headers every answer carries (a browser can read it). */
+    private APIGatewayProxyResponseEvent lastResort(APIGatewayProxyRequestEvent event) {
+        HttpRequest envelope;
+        try {
+            envelope = ProxyEvents.envelope(event);
+        } catch (RuntimeException e) {
+            envelope = HttpRequest.of("GET", "/");
+        }
+        return ProxyEvents.toEvent(edge.lastResort(envelope, UUID.randomUUID().toString()));
     }
 }

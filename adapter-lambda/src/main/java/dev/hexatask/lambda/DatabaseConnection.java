@@ -4,8 +4,6 @@ import dev.hexatask.application.port.out.DatabaseCredentials;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
-import dev.hexatask.secrets.RotationAwareDataSource;
-import dev.hexatask.secrets.RotationRetryPolicy;
 import dev.hexatask.secrets.SecretsManagerClients;
 import dev.hexatask.secrets.SecretsManagerDatabaseCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,23 +23,23 @@ import java.util.Map;
 public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials, boolean fromSecret) {
 
     /**
-     * How long a request may wait for a new connection when the password is being rotated: well inside the API
-     * function's 15 s timeout, so the caller gets a 503 problem rather than a gateway timeout.
+     * How long a request may wait for a new connection when the password is being rotated (the retries of the
+     * rotation-aware data source run meanwhile), and the whole transaction's bound on the database then: both well
+     * inside the API function's 15 s timeout, so that the caller gets a 503 problem rather than a gateway timeout,
+     * also when the database stops answering.
      */
-    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(10);
+    static final Duration ROTATION_CONNECTION_WAIT = Duration.ofSeconds(6);
+    static final Duration ROTATION_TRANSACTION_TIMEOUT = Duration.ofSeconds(8);
 
     /**
-     * The persistence adapter over this database. With a secret, new connections go through adapter-secrets'
-     * {@link RotationAwareDataSource}: a refused password makes it read the secret again and retry with backoff,
-     * covering the moments when the database already has the new password and the secret's current version does
-     * not yet; connections already open are untouched.
+     * The persistence adapter over this database. A refused password makes it read the credentials again and retry
+     * with backoff (adapter-persistence's {@code RotationAwareDataSource}), which covers the moments of a rotation
+     * when the database already has the new password and the secret's current version does not yet; with a
+     * secret, a new connection may wait for that up to {@link #ROTATION_CONNECTION_WAIT}.
      */
     public PostgresPersistence open(DatabaseSettings settings) {
-        if (!fromSecret) {
-            return PostgresPersistence.start(settings, credentials);
-        }
-        return PostgresPersistence.start(settings.withConnectionTimeout(ROTATION_CONNECTION_WAIT), credentials,
-                driver -> new RotationAwareDataSource(driver, credentials, RotationRetryPolicy.defaults()));
+        return PostgresPersistence.start(fromSecret ? settings.withConnectionTimeout(ROTATION_CONNECTION_WAIT)
+                .withTransactionTimeout(ROTATION_TRANSACTION_TIMEOUT) : settings, credentials);
     }
 
     /**

@@ -36,7 +36,8 @@ final class ExecutionEnvironment {
             long started = System.nanoTime();
             try {
                 PRIMING.prime();
-                LOG.info("Primed the request path in {} ms", (System.nanoTime() - started) / 1_000_000);
+                LOG.info("Hexatask ({}) primed the request path in {} ms", SETTINGS.stage(),
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("Could not prime the request path at start-up; requests will retry", e);
             } catch (InterruptedException e) {

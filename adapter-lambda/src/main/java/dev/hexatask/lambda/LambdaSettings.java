@@ -3,9 +3,9 @@ package dev.hexatask.lambda;
 import dev.hexatask.jwt.InvalidJwtSettingsException;
 import dev.hexatask.jwt.JwtSettings;
 import dev.hexatask.rest.RestSettings;
+import dev.hexatask.rest.TransportSettings;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,25 +14,20 @@ import java.util.Optional;
  * The API function's configuration, read once from the environment at start-up. Every bad or missing variable is
  * named in one {@link InvalidConfigurationException}, so that a deploy fails with the whole list.
  *
- * @param stage    {@value #ENV_STAGE}: the deployment stage, for logs ({@code dev}, {@code prod}, ...)
+ * @param stage    {@code HEXATASK_STAGE}, for logs, read with the server's rule ({@link TransportSettings})
  * @param database {@link DatabaseSource}
  * @param poolSize {@value #ENV_POOL_SIZE}: connections held (default 1: an instance serves one request at a time)
  * @param jwt      the {@code OIDC_*} variables
- * @param rest     {@value #ENV_CORS_ALLOWED_ORIGINS}: comma-separated origins
+ * @param rest     {@code CORS_ALLOWED_ORIGINS}, likewise
  */
 public record LambdaSettings(String stage, DatabaseSource database, int poolSize, JwtSettings jwt, RestSettings rest) {
 
-    public static final String ENV_STAGE = "HEXATASK_STAGE";
     public static final String ENV_POOL_SIZE = "DB_POOL_SIZE";
-    public static final String ENV_CORS_ALLOWED_ORIGINS = "CORS_ALLOWED_ORIGINS";
     private static final int MAX_POOL_SIZE = 10;
 
     public static LambdaSettings fromEnvironment(Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
-        String stage = Optional.ofNullable(value(environment, ENV_STAGE)).orElse("local");
-        if (!stage.matches("[A-Za-z0-9_-]{1,64}")) {
-            problems.add(ENV_STAGE + " must be 1 to 64 letters, digits, '-' or '_'");
-        }
+        TransportSettings shared = TransportSettings.fromEnvironment(environment, problems);
         Optional<DatabaseSource> database = DatabaseSource.fromEnvironment(environment, problems);
         int poolSize = poolSize(value(environment, ENV_POOL_SIZE), problems);
         JwtSettings jwt = null;
@@ -41,18 +36,10 @@ public record LambdaSettings(String stage, DatabaseSource database, int poolSize
         } catch (InvalidJwtSettingsException e) {
             problems.addAll(e.problems());
         }
-        RestSettings rest = null;
-        try {
-            String origins = value(environment, ENV_CORS_ALLOWED_ORIGINS);
-            rest = RestSettings.allowingOrigins(origins == null ? List.of()
-                    : Arrays.stream(origins.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList());
-        } catch (IllegalArgumentException e) {
-            problems.add(ENV_CORS_ALLOWED_ORIGINS + ": " + e.getMessage());
-        }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new LambdaSettings(stage, database.orElseThrow(), poolSize, jwt, rest);
+        return new LambdaSettings(shared.stage(), database.orElseThrow(), poolSize, jwt, shared.rest());
     }
 
     private static int poolSize(String text, List<String> problems) {
@@ -73,7 +60,6 @@ public record LambdaSettings(String stage, DatabaseSource database, int poolSize
 
     /** The variable's value stripped, or null when unset or blank. */
     static String value(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        return value == null || value.isBlank() ? null : value.strip();
+        return TransportSettings.text(environment, name).orElse(null);
     }
 }

@@ -165,40 +165,51 @@ final class ProxyEvents {
                 || "-._~!$&'()*+,;=:@/".indexOf(b) >= 0;
     }
 
-    private static Map<String, List<String>> query(APIGatewayProxyRequestEvent event) {
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        if (event.getMultiValueQueryStringParameters() != null) {
-            event.getMultiValueQueryStringParameters().forEach((name, values) -> {
-                if (name != null && values != null) {
-                    query.put(name, values.stream().map(v -> v == null ? "" : v).toList());
-                }
-            });
-        } else if (event.getQueryStringParameters() != null) {
-            event.getQueryStringParameters().forEach((name, value) -> {
-                if (name != null) {
-                    query.put(name, List.of(value == null ? "" : value));
-                }
-            });
+    /**
+     * What can be read of any event, one that {@link #toRequest} refuses included: its method (GET when it has
+     * none), its headers and API Gateway's request id, enough to answer it with the headers every answer carries.
+     */
+    static HttpRequest envelope(APIGatewayProxyRequestEvent event) {
+        if (event == null) {
+            return HttpRequest.of("GET", "/");
         }
-        return query;
+        String method = event.getHttpMethod() == null || event.getHttpMethod().isEmpty() ? "GET"
+                : event.getHttpMethod();
+        var context = event.getRequestContext();
+        return new HttpRequest(method, "/", Map.of(), headers(event), new byte[0], Optional.empty(),
+                Optional.ofNullable(context == null ? null : context.getRequestId()));
     }
 
-    private static HttpHeaders headers(APIGatewayProxyRequestEvent event) {
+    /** The header fields; a null value, which API Gateway sends for an empty field, is the empty string. */
+    static HttpHeaders headers(APIGatewayProxyRequestEvent event) {
+        return HttpHeaders.of(fields(event.getMultiValueHeaders(), event.getHeaders()));
+    }
+
+    private static Map<String, List<String>> query(APIGatewayProxyRequestEvent event) {
+        return fields(event.getMultiValueQueryStringParameters(), event.getQueryStringParameters());
+    }
+
+    /**
+     * Headers and query parameters come twice in an event, once with every value and once with the last; the
+     * multi-valued map is the whole truth when present. Null names are dropped, null values read as empty.
+     */
+    private static Map<String, List<String>> fields(Map<String, List<String>> multiValued,
+                                                    Map<String, String> singleValued) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (event.getMultiValueHeaders() != null) {
-            event.getMultiValueHeaders().forEach((name, values) -> {
+        if (multiValued != null) {
+            multiValued.forEach((name, values) -> {
                 if (name != null && values != null) {
-                    fields.put(name, values.stream().map(v -> v == null ? "" : v).toList());
+                    fields.put(name, values.stream().map(value -> value == null ? "" : value).toList());
                 }
             });
-        } else if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> {
+        } else if (singleValued != null) {
+            singleValued.forEach((name, value) -> {
                 if (name != null) {
                     fields.put(name, List.of(value == null ? "" : value));
                 }
             });
         }
-        return HttpHeaders.of(fields);
+        return fields;
     }
 
     private static byte[] body(APIGatewayProxyRequestEvent event) throws UnreadableEventException {

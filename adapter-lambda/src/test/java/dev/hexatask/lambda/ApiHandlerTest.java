@@ -98,6 +98,40 @@ class ApiHandlerTest {
     }
 
     @Test
+    void theHandlersOwnAnswersCarryTheCorsGrantSoABrowserCanReadThem() throws Exception {
+        RestSettings settings = RestSettings.allowingOrigins(List.of(TestStack.ORIGIN));
+        Map<String, List<String>> fromTheApp = Map.of("Origin", List.of(TestStack.ORIGIN));
+        APIGatewayProxyRequestEvent health = events.event("GET", "/health", Map.of(), fromTheApp, null, false);
+        APIGatewayProxyRequestEvent unreadable = events.event("POST", "/tasks", Map.of(), fromTheApp, null, false)
+                .withBody("%%% not base64").withIsBase64Encoded(true);
+
+        APIGatewayProxyResponseEvent badEvent = new ApiHandler(() -> api, settings)
+                .handleRequest(unreadable, new LocalContext());
+        APIGatewayProxyResponseEvent unavailable = new ApiHandler(() -> {
+            throw new IllegalStateException("database unreachable");
+        }, settings).handleRequest(health, new LocalContext());
+        APIGatewayProxyResponseEvent failed = new ApiHandler(() -> {
+            throw new StackOverflowError("simulated");
+        }, settings).handleRequest(health, new LocalContext());
+
+        assertWellFormedProblem(badEvent, 400);
+        assertWellFormedProblem(unavailable, 503);
+        assertWellFormedProblem(failed, 500);
+        for (APIGatewayProxyResponseEvent response : List.of(badEvent, unavailable, failed)) {
+            assertThat(response.getMultiValueHeaders())
+                    .containsEntry("Access-Control-Allow-Origin", List.of(TestStack.ORIGIN))
+                    .containsEntry("Vary", List.of("Origin"))
+                    .containsEntry("Referrer-Policy", List.of("no-referrer"))
+                    .containsKey("Access-Control-Expose-Headers");
+        }
+        APIGatewayProxyResponseEvent otherOrigin = new ApiHandler(() -> {
+            throw new IllegalStateException("database unreachable");
+        }, settings).handleRequest(events.event("GET", "/health", Map.of(),
+                Map.of("Origin", List.of("https://elsewhere.example")), null, false), new LocalContext());
+        assertThat(otherOrigin.getMultiValueHeaders()).doesNotContainKey("Access-Control-Allow-Origin");
+    }
+
+    @Test
     void logLinesAreJsonWithRequestAndTraceIdsAndNeverTheTokenOrBody() throws Exception {
         String token = core.authenticator().register("secret-token-0123456789", "alice");
         String title = "My secret plan for the surprise party";

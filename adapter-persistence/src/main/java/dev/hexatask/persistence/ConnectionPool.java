@@ -2,8 +2,6 @@ package dev.hexatask.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.util.Credentials;
-import dev.hexatask.application.port.out.DatabaseCredentials;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -16,36 +14,17 @@ public final class ConnectionPool {
     static final int ISOLATION = Connection.TRANSACTION_READ_COMMITTED;
 
     private static final String APPLICATION_NAME = "hexatask";
+    private static final long VALIDATION_TIMEOUT_MILLIS = 1_000;
 
     private ConnectionPool() {
     }
 
     /**
-     * A pool that asks the credentials port for the user name and password of every new connection (HikariCP's
-     * credentials provider), so that a rotated password is used from the next connection on, without a restart.
-     * The pool starts without connecting: an unreachable database makes requests fail, not the start-up.
+     * A pool over {@code connections}, a data source that signs new connections in by itself (a
+     * {@link RotationAwareDataSource} over {@link #driverDataSource}). The pool adds no user name or password of its
+     * own. It starts without connecting: an unreachable database makes requests fail, not the start-up.
      */
-    public static HikariDataSource create(DatabaseSettings settings, DatabaseCredentials credentials) {
-        HikariConfig config = baseConfig(settings);
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setCredentialsProvider(() -> {
-            DatabaseCredentials.Credentials current = credentials.current();
-            return Credentials.of(current.username(), current.password());
-        });
-        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
-        config.addDataSourceProperty("connectTimeout", Long.toString(connectTimeoutSeconds(settings)));
-        // A connection that stops answering (a failover, a dropped network) is given up on a little after the
-        // longest statement could have run.
-        config.addDataSourceProperty("socketTimeout", Long.toString(socketTimeoutSeconds(settings)));
-        return new HikariDataSource(config);
-    }
-
-    /**
-     * A pool over {@code connections}, a data source that signs new connections in by itself: typically a decorator
-     * over {@link #driverDataSource} that asks a credentials port and rides out a password rotation. The pool adds
-     * no user name or password of its own.
-     */
-    public static HikariDataSource create(DatabaseSettings settings, DataSource connections) {
+    static HikariDataSource create(DatabaseSettings settings, DataSource connections) {
         HikariConfig config = baseConfig(settings);
         config.setDataSource(connections);
         return new HikariDataSource(config);
@@ -70,6 +49,9 @@ public final class ConnectionPool {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(settings.poolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        // Checking a pooled connection that sat idle waits at most a second for the server: a frozen server then
+        // costs a request about the connection timeout plus a second, not the driver's socket timeout.
+        config.setValidationTimeout(Math.min(VALIDATION_TIMEOUT_MILLIS, settings.connectionTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionInitSql("SET statement_timeout = " + settings.statementTimeout().toMillis());

@@ -16,7 +16,6 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 import javax.sql.DataSource;
-import java.util.function.UnaryOperator;
 
 /**
  * The adapter, assembled: one connection pool and every port it implements, sharing one thread-bound transaction.
@@ -27,32 +26,31 @@ public final class PostgresPersistence implements AutoCloseable {
     private final HikariDataSource pool;
     private final DSLContext db;
     private final DatabaseSettings settings;
+    private final TimeBoundConnections connections;
 
-    private PostgresPersistence(HikariDataSource pool, DatabaseCredentials credentials, DatabaseSettings settings) {
+    private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings) {
         this.pool = pool;
         this.settings = settings;
-        ThreadLocalTransactionProvider transactions =
-                new ThreadLocalTransactionProvider(new CredentialRefreshingConnections(pool, credentials), true);
+        this.connections = new TimeBoundConnections(new PooledConnections(pool), settings.transactionTimeout());
+        ThreadLocalTransactionProvider transactions = new ThreadLocalTransactionProvider(connections, true);
         this.db = DSL.using(new DefaultConfiguration()
                 .set(SQLDialect.POSTGRES)
                 .set(transactions)
-                // Statements are never logged: their bind values are user data.
-                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)));
-    }
-
-    public static PostgresPersistence start(DatabaseSettings settings, DatabaseCredentials credentials) {
-        return new PostgresPersistence(ConnectionPool.create(settings, credentials), credentials, settings);
+                // Statements are never logged: their bind values are user data. Timestamps go to and come from the
+                // driver as OffsetDateTime, not as text that jOOQ formats and parses again.
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)
+                        .withBindOffsetDateTimeType(true)));
     }
 
     /**
-     * The adapter over connections that {@code signIn} makes from PostgreSQL's driver data source: a decorator that
-     * takes its user name and password from {@code credentials} (for instance one that rides out a secret's
-     * rotation with retries).
+     * The adapter over a pool whose every new connection signs in with what {@code credentials} gives now, through
+     * {@link RotationAwareDataSource}: the one place that decides when a password has changed (and the credentials
+     * are read again), however they are kept (a URL, a rotated secret).
      */
-    public static PostgresPersistence start(DatabaseSettings settings, DatabaseCredentials credentials,
-                                            UnaryOperator<DataSource> signIn) {
-        DataSource connections = signIn.apply(ConnectionPool.driverDataSource(settings));
-        return new PostgresPersistence(ConnectionPool.create(settings, connections), credentials, settings);
+    public static PostgresPersistence start(DatabaseSettings settings, DatabaseCredentials credentials) {
+        DataSource signingIn = new RotationAwareDataSource(ConnectionPool.driverDataSource(settings), credentials,
+                RotationRetryPolicy.withBudget(settings.connectionTimeout()));
+        return new PostgresPersistence(ConnectionPool.create(settings, signingIn), settings);
     }
 
     /** Applies pending migrations over this adapter's pool; returns the schema version. */
@@ -81,7 +79,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public Transactions transactions() {
-        return new JooqTransactions(db);
+        return new JooqTransactions(db, connections);
     }
 
     public DatabaseHealth health() {

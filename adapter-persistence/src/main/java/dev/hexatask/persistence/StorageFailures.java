@@ -50,11 +50,6 @@ final class StorageFailures {
         return false;
     }
 
-    /** True when the database refused the user name or password. */
-    static boolean isAuthenticationFailure(Throwable failure) {
-        return hasState(failure, "28P01") || hasState(failure, "28000");
-    }
-
     static boolean hasState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {

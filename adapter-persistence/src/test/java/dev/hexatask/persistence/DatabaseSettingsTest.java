@@ -16,7 +16,8 @@ class DatabaseSettingsTest {
         assertThat(DatabaseSettings.forServer(URL).poolSize()).isEqualTo(10);
         assertThat(DatabaseSettings.forLambda(URL).poolSize()).isEqualTo(1);
         assertThat(DatabaseSettings.forServer(URL).statementTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(DatabaseSettings.forServer(URL).connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(DatabaseSettings.forServer(URL).connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(DatabaseSettings.forLambda(URL).transactionTimeout()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
@@ -28,5 +29,12 @@ class DatabaseSettingsTest {
                 .hasMessageContaining("250 ms");
         assertThatThrownBy(() -> DatabaseSettings.forServer(URL).withInFlightWait(Duration.ofSeconds(10)))
                 .hasMessageContaining("shorter than the statement timeout");
+        assertThat(DatabaseSettings.forServer(URL).withConnectionTimeout(Duration.ofSeconds(5)).transactionTimeout())
+                .isEqualTo(Duration.ofSeconds(7));
+        assertThatThrownBy(() -> DatabaseSettings.forServer(URL).withConnectionTimeout(Duration.ofSeconds(5))
+                .withTransactionTimeout(Duration.ofSeconds(5)))
+                .hasMessageContaining("transaction timeout must be longer than the connection timeout");
+        assertThatThrownBy(() -> DatabaseSettings.forServer(URL).withTransactionTimeout(Duration.ofSeconds(3)))
+                .hasMessageContaining("and the in-flight wait");
     }
 }

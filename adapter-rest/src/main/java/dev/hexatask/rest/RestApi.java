@@ -1,6 +1,5 @@
 package dev.hexatask.rest;
 
-import dev.hexatask.rest.http.HttpHeaders;
 import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.application.port.in.CheckHealthUseCase;
@@ -21,9 +20,8 @@ import dev.hexatask.rest.handlers.HealthHandler;
 import dev.hexatask.rest.handlers.ProfileHandlers;
 import dev.hexatask.rest.handlers.TaskHandlers;
 import dev.hexatask.rest.policy.AccessLog;
-import dev.hexatask.rest.policy.Cors;
+import dev.hexatask.rest.policy.EdgeResponses;
 import dev.hexatask.rest.policy.RequestIds;
-import dev.hexatask.rest.policy.SecurityHeaders;
 import dev.hexatask.rest.problem.Problem;
 import dev.hexatask.rest.problem.ProblemException;
 import dev.hexatask.rest.problem.ProblemType;
@@ -35,7 +33,6 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,7 @@ public final class RestApi {
 
     private final Router router;
     private final Authenticator authenticator;
-    private final Cors cors;
+    private final EdgeResponses edge;
     private final String retryAfterSeconds;
 
     @Inject
@@ -63,7 +60,7 @@ public final class RestApi {
                    UpdateTaskUseCase updateTask, DeleteTaskUseCase deleteTask, SummarizeTasksUseCase summarizeTasks,
                    Authenticator authenticator, RestSettings settings) {
         this.authenticator = authenticator;
-        this.cors = new Cors(settings.allowedOrigins(), settings.corsMaxAge());
+        this.edge = settings.edgeResponses();
         this.retryAfterSeconds = Long.toString(settings.retryAfter().toSeconds());
         HealthHandler healthHandler = new HealthHandler(health, retryAfterSeconds);
         ProfileHandlers profiles = new ProfileHandlers(getProfile, updateProfile);
@@ -97,13 +94,13 @@ public final class RestApi {
         try {
             requestId = RequestIds.choose(request);
             Router.Match match = router.match(request.method(), request.path());
-            HttpResponse response = finish(request, requestId, respond(request, requestId, match));
+            HttpResponse response = edge.finish(request, requestId, respond(request, requestId, match));
             AccessLog.record(requestId, request.method(), routeOf(match), response.status(),
                     System.nanoTime() - started);
             return response;
         } catch (RuntimeException | Error e) {
             LOG.error("Request {} failed while its response was being finished", requestId, e);
-            return lastResort(requestId);
+            return edge.lastResort(request, requestId);
         }
     }
 
@@ -118,7 +115,8 @@ public final class RestApi {
         } catch (ProblemException e) {
             return e.problem().toResponse(requestId);
         } catch (StorageUnavailableException e) {
-            LOG.warn("Request {}: storage unavailable", requestId, e);
+            // One line, no stack trace: during an outage every request lands here, and the cause is known.
+            LOG.warn("Request {}: storage unavailable: {}", requestId, e.getMessage());
             return Problem.of(ProblemType.UNAVAILABLE, "The service cannot reach its database; retry shortly.")
                     .withHeader("Retry-After", retryAfterSeconds)
                     .toResponse(requestId);
@@ -133,7 +131,7 @@ public final class RestApi {
         methods.add("OPTIONS");
         String allow = String.join(", ", methods);
         if (request.method().equals("OPTIONS")) {
-            return cors.preflight(request, requestId, allow);
+            return edge.cors().preflight(request, requestId, allow);
         }
         return Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This resource does not support " + safeMethod(request)
                         + "; see Allow.")
@@ -180,9 +178,6 @@ public final class RestApi {
         return violations;
     }
 
-    private HttpResponse finish(HttpRequest request, String requestId, HttpResponse response) {
-        return cors.decorate(request, SecurityHeaders.apply(response.withHeader(RequestIds.HEADER, requestId)));
-    }
 
     private static String routeOf(Router.Match match) {
         return switch (match) {
@@ -196,16 +191,6 @@ public final class RestApi {
         return Problem.of(ProblemType.INTERNAL,
                 "The request failed unexpectedly; report request id " + requestId + " if it persists.")
                 .toResponse(requestId);
-    }
-
-    /** A 500 built without Jackson or any other code that has just failed. */
-    private static HttpResponse lastResort(String requestId) {
-        String body = "{\"type\":\"" + ProblemType.INTERNAL.uri() + "\",\"title\":\"" + ProblemType.INTERNAL.title()
-                + "\",\"status\":500,\"detail\":\"The request failed unexpectedly.\",\"instance\":\"" + requestId
-                + "\"}";
-        return new HttpResponse(500, HttpHeaders.of("Content-Type", Problem.MEDIA_TYPE, RequestIds.HEADER, requestId,
-                "X-Content-Type-Options", "nosniff", "Cache-Control", "no-store", "Referrer-Policy", "no-referrer"),
-                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String safeMethod(HttpRequest request) {

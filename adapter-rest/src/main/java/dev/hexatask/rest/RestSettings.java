@@ -1,5 +1,7 @@
 package dev.hexatask.rest;
 
+import dev.hexatask.rest.policy.EdgeResponses;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -35,6 +37,11 @@ public record RestSettings(Set<String> allowedOrigins, Duration corsMaxAge, Dura
     /** The defaults with these origins. */
     public static RestSettings allowingOrigins(List<String> origins) {
         return new RestSettings(new LinkedHashSet<>(origins), DEFAULT_CORS_MAX_AGE, DEFAULT_RETRY_AFTER);
+    }
+
+    /** The headers every answer carries, for these settings' origins: the API's answers and a transport's own. */
+    public EdgeResponses edgeResponses() {
+        return new EdgeResponses(allowedOrigins, corsMaxAge);
     }
 
     private static String checkOrigin(String origin) {

@@ -141,6 +141,13 @@ class RestApiTest {
                 .isEqualTo("urn:hexatask:problem:service-unavailable");
         assertThat(response.bodyText()).doesNotContain("SELECT", "refused", "Exception");
         assertThat(errors.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+        // Every request of an outage is logged: one line each, without the stack trace or the driver's detail.
+        assertThat(errors.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).endsWith("storage unavailable: connection refused")
+                    .doesNotContain(SECRET_DETAIL);
+            assertThat(event.getThrowableProxy()).isNull();
+        });
     }
 
     @Test

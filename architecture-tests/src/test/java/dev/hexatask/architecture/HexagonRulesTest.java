@@ -1,9 +1,16 @@
 package dev.hexatask.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -46,6 +53,51 @@ class HexagonRulesTest {
             .should().beInterfaces().orShould().beRecords().orShould().beEnums()
             .orShould().beAssignableTo(RuntimeException.class)
             .because("ports describe what the core needs and offers; behaviour lives in services and adapters");
+
+    /**
+     * The outbound ports no service calls: contracts between two adapters that the core states (see
+     * {@code application.port.out}'s package documentation), and the failure storage ports throw.
+     */
+    private static final Set<String> ADAPTER_CONTRACTS = Set.of("Authenticator", "AuthenticatedUser",
+            "AuthenticationResult", "DatabaseCredentials", "StorageUnavailableException");
+
+    @ArchTest
+    static final ArchRule servicesDoNotCallTheAdapterContracts = noClasses()
+            .that().resideInAPackage("dev.hexatask.application.service..")
+            .should().dependOnClassesThat(adapterContract())
+            .because("who is calling and how the store signs in are decided by adapters before and under a use case");
+
+    @ArchTest
+    static final ArchRule everyOtherOutboundPortIsCalledByAService = classes()
+            .that().resideInAPackage("dev.hexatask.application.port.out")
+            .and().areTopLevelClasses()
+            .and(DescribedPredicate.not(adapterContract()))
+            .and().doNotHaveSimpleName("package-info")
+            .should(new ArchCondition<JavaClass>("be used by a service") {
+                @Override
+                public void check(JavaClass port, ConditionEvents events) {
+                    boolean used = port.getDirectDependenciesToSelf().stream().anyMatch(dependency -> dependency
+                            .getOriginClass().getPackageName().startsWith("dev.hexatask.application.service"));
+                    if (!used) {
+                        events.add(SimpleConditionEvent.violated(port, port.getName() + " is an outbound port no "
+                                + "service uses: use it, or name it among the adapter contracts with its reason"));
+                    }
+                }
+            });
+
+    private static DescribedPredicate<JavaClass> adapterContract() {
+        return DescribedPredicate.describe("an adapter contract of application.port.out", javaClass ->
+                javaClass.getPackageName().equals("dev.hexatask.application.port.out")
+                        && ADAPTER_CONTRACTS.contains(topLevel(javaClass).getSimpleName()));
+    }
+
+    private static JavaClass topLevel(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
 
     @ArchTest
     static final ArchRule noCyclesBetweenModules = slices().matching("dev.hexatask.(*)..").should().beFreeOfCycles();

@@ -5,12 +5,12 @@ import dev.hexatask.jwt.JwtSettings;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
 import dev.hexatask.rest.RestSettings;
+import dev.hexatask.rest.TransportSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +21,12 @@ import java.util.Set;
  * Everything the server reads from its environment, read once and checked at start-up.
  *
  * @param port             {@code PORT}: where the server listens (default 8080; 0 picks a free port)
- * @param stage            {@code HEXATASK_STAGE}: the deployment's name, for logs (default {@code local})
+ * @param stage            {@code HEXATASK_STAGE}, read with the Lambda function's rule ({@link TransportSettings})
  * @param database         {@code DATABASE_URL} and {@code DB_POOL_SIZE}
  * @param credentials      the user name and password from {@code DATABASE_URL}
  * @param jwt              {@code OIDC_ISSUER}, {@code OIDC_CLIENT_IDS}, {@code OIDC_JWKS_URL},
  *                         {@code OIDC_REQUIRED_SCOPE}
- * @param rest             {@code CORS_ALLOWED_ORIGINS}
+ * @param rest             {@code CORS_ALLOWED_ORIGINS}, likewise
  * @param logLevel         {@code LOG_LEVEL}
  * @param publicUrl        {@code HEXATASK_PUBLIC_URL}: where browsers reach this server (default
  *                         {@code http://localhost:<port>}), for {@code /config.json}
@@ -49,10 +49,7 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
         List<String> problems = new ArrayList<>();
         int port = integer(env, "PORT", DEFAULT_PORT, 0, 65_535, problems);
         int poolSize = integer(env, "DB_POOL_SIZE", DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE, problems);
-        String stage = text(env, "HEXATASK_STAGE").orElse("local");
-        if (!stage.matches("[a-z][a-z0-9-]{0,31}")) {
-            problems.add("HEXATASK_STAGE must be a lower-case name such as local, dev or prod");
-        }
+        TransportSettings shared = TransportSettings.fromEnvironment(env, problems);
 
         DatabaseSettings database = null;
         UrlDatabaseCredentials credentials = null;
@@ -77,17 +74,6 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
             problems.addAll(e.problems());
         }
 
-        RestSettings rest = null;
-        List<String> origins = text(env, "CORS_ALLOWED_ORIGINS")
-                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
-        try {
-            rest = RestSettings.allowingOrigins(origins);
-        } catch (IllegalArgumentException e) {
-            problems.add("CORS_ALLOWED_ORIGINS must be comma-separated origins such as "
-                    + "http://localhost:5173,https://app.example.com (scheme://host[:port], lower case, no path)");
-        }
-
         String logLevel = logLevel(env).orElse(null);
         if (logLevel == null) {
             problems.add("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF");
@@ -102,8 +88,8 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new ServerConfig(port, stage, database, credentials, jwt, rest, logLevel, publicUrl, region,
-                managedLogin, frontend);
+        return new ServerConfig(port, shared.stage(), database, credentials, jwt, shared.rest(), logLevel, publicUrl,
+                region, managedLogin, frontend);
     }
 
     /** A copy listening on another port (0: any free one), for tests and the local stack. */
@@ -122,8 +108,7 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return TransportSettings.text(env, name);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max,

@@ -29,6 +29,7 @@ public final class ApiBridge {
      * limit); reading one byte over this one is enough for it to see that a body is too large.
      */
     static final int MAX_BODY_BYTES_READ = 1024 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final RestApi api;
     private final String prefix;
@@ -53,6 +54,12 @@ public final class ApiBridge {
                 headers(request), body(request), Optional.ofNullable(request.getRemoteAddr()), Optional.empty());
     }
 
+    /** The method and header fields of a request answered outside the API, enough for its CORS grant. */
+    static HttpRequest envelope(HttpServletRequest request) {
+        return new HttpRequest(request.getMethod(), "/", Map.of(), headers(request), new byte[0], Optional.empty(),
+                Optional.empty());
+    }
+
     private static HttpHeaders headers(HttpServletRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -62,12 +69,17 @@ public final class ApiBridge {
     }
 
     private static byte[] body(HttpServletRequest request) throws IOException {
+        // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112, section 6.3): nothing to read,
+        // and no read buffer to allocate.
+        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+            return NO_BODY;
+        }
         try (InputStream in = request.getInputStream()) {
             return in.readNBytes(MAX_BODY_BYTES_READ + 1);
         }
     }
 
-    private static void write(HttpResponse response, HttpServletResponse out) throws IOException {
+    static void write(HttpResponse response, HttpServletResponse out) throws IOException {
         out.setStatus(response.status());
         // Javalin gives every response a default type; the API's own (or none) replaces it.
         out.setContentType(response.headers().first("Content-Type").orElse(null));
@@ -76,10 +88,9 @@ public final class ApiBridge {
                 values.forEach(value -> out.addHeader(name, value));
             }
         });
-        byte[] body = response.body();
-        out.setContentLength(body.length);
+        out.setContentLength(response.bodyLength());
         try (OutputStream stream = out.getOutputStream()) {
-            stream.write(body);
+            response.writeBodyTo(stream);
         }
     }
 }

@@ -42,10 +42,12 @@ public final class FrontendFiles {
 
     private final Path root;
     private final SecurityHeaders securityHeaders;
+    private final Responses responses;
 
-    public FrontendFiles(Path root, SecurityHeaders securityHeaders) {
+    FrontendFiles(Path root, SecurityHeaders securityHeaders, Responses responses) {
         this.root = root.toAbsolutePath().normalize();
         this.securityHeaders = securityHeaders;
+        this.responses = responses;
     }
 
     /** Whether a built frontend is there to serve. */
@@ -64,7 +66,7 @@ public final class FrontendFiles {
             send(ctx, file.get(), hashed ? ASSETS_CACHE : REVALIDATE);
         } else if (ctx.path().startsWith("/assets/")) {
             // A missing asset must not turn into the page: the browser would run HTML as a script.
-            Responses.problem(ctx, 404, "There is no such file in the frontend.");
+            responses.problem(ctx, 404, "There is no such file in the frontend.");
         } else {
             send(ctx, root.resolve("index.html"), REVALIDATE);
         }

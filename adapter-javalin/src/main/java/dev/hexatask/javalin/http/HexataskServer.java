@@ -2,8 +2,11 @@ package dev.hexatask.javalin.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.rest.RestApi;
+import dev.hexatask.rest.policy.EdgeResponses;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -56,10 +59,12 @@ public final class HexataskServer implements AutoCloseable {
     /** Starts listening on the configured port (0: any free port) and returns once requests are served. */
     public static HexataskServer start(RestApi api, ServerConfig config, String host) {
         ApiBridge bridge = new ApiBridge(api, API_PREFIX);
+        EdgeResponses edge = config.rest().edgeResponses();
+        Responses responses = new Responses(edge);
         byte[] openApi = openApiDocument();
         byte[] configJson = configJson(config);
         FrontendFiles frontend = new FrontendFiles(config.frontendDirectory(), SecurityHeaders.forApp(
-                URI.create(config.publicUrl() + API_PREFIX), URI.create(config.jwt().issuer())));
+                URI.create(config.publicUrl() + API_PREFIX), URI.create(config.jwt().issuer())), responses);
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -80,7 +85,7 @@ public final class HexataskServer implements AutoCloseable {
             });
             javalinConfig.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT.toMillis());
-                server.setErrorHandler(new ProblemErrorHandler());
+                server.setErrorHandler(new ProblemErrorHandler(edge));
                 server.setHandler(new GracefulHandler());
             });
 
@@ -89,7 +94,7 @@ public final class HexataskServer implements AutoCloseable {
                     "no-cache", openApi));
             routes.get(API_PREFIX + "/docs", ctx -> sendBytes(ctx, "text/html; charset=utf-8", "no-cache",
                     DOCS_PAGE.getBytes(StandardCharsets.UTF_8)));
-            routes.get(API_PREFIX + "/docs/{file}", HexataskServer::swaggerUiFile);
+            routes.get(API_PREFIX + "/docs/{file}", ctx -> swaggerUiFile(ctx, responses));
             for (HandlerType method : API_METHODS) {
                 routes.addHttpHandler(method, API_PREFIX, bridge::handle);
                 routes.addHttpHandler(method, API_PREFIX + "/*", bridge::handle);
@@ -102,14 +107,14 @@ public final class HexataskServer implements AutoCloseable {
                     sendBytes(ctx, "text/html; charset=utf-8", "no-cache",
                             NO_FRONTEND_PAGE.getBytes(StandardCharsets.UTF_8));
                 } else {
-                    Responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
+                    responses.problem(ctx, 404, "There is nothing at this path; the API is under /api.");
                 }
             };
             routes.get("/*", outsideApi);
             routes.addHttpHandler(HandlerType.HEAD, "/*", outsideApi);
             for (HandlerType method : API_METHODS) {
                 if (method != HandlerType.GET && method != HandlerType.HEAD) {
-                    routes.addHttpHandler(method, "/*", ctx -> Responses.problem(ctx, 404,
+                    routes.addHttpHandler(method, "/*", ctx -> responses.problem(ctx, 404,
                             "There is nothing at this path; the API is under /api."));
                 }
             }
@@ -138,11 +143,11 @@ public final class HexataskServer implements AutoCloseable {
     }
 
     /** Swagger UI's files from its webjar, named one by one so that nothing else on the class path is served. */
-    private static void swaggerUiFile(Context ctx) throws IOException {
+    private static void swaggerUiFile(Context ctx, Responses responses) throws IOException {
         String file = ctx.pathParam("file");
         String type = SWAGGER_UI_FILES.get(file);
         if (type == null) {
-            Responses.problem(ctx, 404, "There is no such file of the docs page.");
+            responses.problem(ctx, 404, "There is no such file of the docs page.");
             return;
         }
         try (InputStream in = Objects.requireNonNull(HexataskServer.class.getResourceAsStream(
@@ -160,15 +165,20 @@ public final class HexataskServer implements AutoCloseable {
     }
 
     /**
-     * adapter-rest's document, with its base made absolute: a server URL of {@code /} would send "Try it out" to the
-     * host's root, not to {@code /api}.
+     * adapter-rest's document with one {@code servers} entry, this server's {@code /api}: the document's own
+     * {@code /} would send "Try it out" to the host's root. Parsed and written again (Jackson's YAML), so that the
+     * entry is set as data, whatever the document's layout.
      */
     static byte[] openApiDocument() {
         try (InputStream in = Objects.requireNonNull(RestApi.class.getResourceAsStream("/openapi.yaml"),
                 "openapi.yaml is missing from adapter-rest")) {
-            String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return document.replace("\n  - url: /\n", "\n  - url: " + API_PREFIX + "\n")
-                    .getBytes(StandardCharsets.UTF_8);
+            YAMLMapper yaml = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            ObjectNode document = (ObjectNode) yaml.readTree(in);
+            ObjectNode server = yaml.createObjectNode().put("url", API_PREFIX)
+                    .put("description", "This server's API.");
+            document.set("servers", yaml.createArrayNode().add(server));
+            return yaml.writeValueAsBytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read openapi.yaml", e);
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -19,25 +20,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local stack that {@code bin/dev} runs, in one process: PostgreSQL 17 (embedded, data in {@code .data/postgres};
- * or the server in {@code DATABASE_URL}), migrations, a local OpenID Connect provider issuing Cognito-shaped tokens
- * (unless {@code OIDC_ISSUER} names a real one), and the API with its docs and the frontend. Ctrl-C or SIGTERM stops
- * everything in reverse order. Run from the repository's root.
+ * The local stack that {@code bin/dev} runs, in one process: PostgreSQL 17 (embedded, its data in the
+ * {@link DataFolder}, {@code .data/postgres} by default; or the server in {@code DATABASE_URL}), migrations, a local
+ * OpenID Connect provider issuing Cognito-shaped tokens (unless {@code OIDC_ISSUER} names a real one), and the API
+ * with its docs and the frontend. Ctrl-C or SIGTERM stops everything in reverse order. Run from the repository's
+ * root.
  */
 public final class DevStack {
 
-    static final Path DATA = Path.of(".data");
-    static final Path POSTGRES_DATA = DATA.resolve("postgres");
-    static final Path DEV = DATA.resolve("dev");
-    static final Path STACK_FILE = DEV.resolve("stack.json");
-    static final Path LOCK_FILE = DEV.resolve("dev.lock");
-    static final Path SIGNING_KEY = DEV.resolve("oidc-signing-key.json");
     static final String FRONTEND_DEV_ORIGIN = "http://localhost:5173";
+    static final String TOKEN_LIFETIME = "HEXATASK_LOCAL_TOKEN_LIFETIME";
 
     private static final long STARTED = System.nanoTime();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final DataFolder data;
 
-    private DevStack() {
+    private DevStack(DataFolder data) {
+        this.data = data;
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,13 +52,13 @@ public final class DevStack {
                 System.exit(64);
             }
         }
-        new DevStack().run(seed, System.getenv());
+        new DevStack(DataFolder.fromEnvironment(System.getenv())).run(seed, System.getenv());
     }
 
     private void run(boolean seed, Map<String, String> environment) throws Exception {
-        Optional<DevLock> lock = DevLock.tryAcquire(LOCK_FILE);
+        Optional<DevLock> lock = DevLock.tryAcquire(data.lockFile());
         if (lock.isEmpty()) {
-            String holder = DevLock.holder(LOCK_FILE).map(pid -> " (pid " + pid + ")").orElse("");
+            String holder = DevLock.holder(data.lockFile()).map(pid -> " (pid " + pid + ")").orElse("");
             System.err.println("bin/dev: a stack is already running in this folder" + holder
                     + "; stop it with Ctrl-C in its terminal first");
             System.exit(1);
@@ -88,6 +87,7 @@ public final class DevStack {
         env.putIfAbsent("PORT", "8080");
         env.putIfAbsent("CORS_ALLOWED_ORIGINS", FRONTEND_DEV_ORIGIN);
         int port = port(env.get("PORT"));
+        Duration tokenLifetime = tokenLifetime(env.get(TOKEN_LIFETIME));
 
         // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
         CompletableFuture<LocalIdentityProvider> identityProviderStart = null;
@@ -95,7 +95,8 @@ public final class DevStack {
             progress("Starting the local OpenID Connect provider on port " + (port == 0 ? "any" : port + 1));
             identityProviderStart = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, SIGNING_KEY);
+                    return LocalIdentityProvider.start(port == 0 ? 0 : port + 1, data.signingKey(),
+                            tokenLifetime);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -107,9 +108,9 @@ public final class DevStack {
         String databaseUrl;
         String postgresVersion;
         if (blank(env.get("DATABASE_URL"))) {
-            progress("Starting PostgreSQL 17 with its data in " + POSTGRES_DATA.toAbsolutePath()
-                    + (Files.exists(POSTGRES_DATA.resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
-            EmbeddedDatabase database = EmbeddedDatabase.start(POSTGRES_DATA, 0, DevStack::progress);
+            progress("Starting PostgreSQL 17 with its data in " + data.postgres().toAbsolutePath()
+                    + (Files.exists(data.postgres().resolve("PG_VERSION")) ? "" : " (first run: creating it)"));
+            EmbeddedDatabase database = EmbeddedDatabase.start(data.postgres(), 0, DevStack::progress);
             running.push(database);
             databaseUrl = database.jdbcUrl();
             databaseUser = EmbeddedDatabase.USER;
@@ -150,8 +151,8 @@ public final class DevStack {
         String clientId = config.jwt().clientIds().iterator().next();
         new StackFile(apiUrl, databaseUrl, databaseUser, databasePassword, config.jwt().issuer(),
                 config.jwt().jwksUrl().toString(), identityProvider == null ? null : identityProvider.tokenEndpoint(),
-                clientId, LocalIdentityProvider.SCOPE).write(STACK_FILE);
-        running.push(() -> Files.deleteIfExists(STACK_FILE));
+                clientId, LocalIdentityProvider.SCOPE).write(data.stackFile());
+        running.push(() -> Files.deleteIfExists(data.stackFile()));
 
         if (seed) {
             if (identityProvider == null) {
@@ -172,7 +173,7 @@ public final class DevStack {
                 .append("  API docs   ").append(apiUrl).append("/docs\n")
                 .append("  Database   ").append(databaseUrl).append("  user ").append(databaseUser).append(", ")
                 .append(postgresVersion).append('\n')
-                .append("  Storage    ").append(POSTGRES_DATA.toAbsolutePath()).append('\n')
+                .append("  Storage    ").append(data.postgres().toAbsolutePath()).append('\n')
                 .append("  Sign-in    ").append(config.jwt().issuer()).append('\n')
                 .append("  Runtime    Java ").append(Runtime.version()).append(" (").append(System.getProperty("java.vendor"))
                 .append(")\n");
@@ -219,6 +220,26 @@ public final class DevStack {
         }
         throw new ConfigurationException(java.util.List.of("PORT must be a whole number from 0 to 65534 (the local "
                 + "identity provider takes PORT+1)"));
+    }
+
+    /**
+     * How long the local provider's tokens last: short ones let a test watch the app renew its session. Seconds,
+     * at least 5 (the API tolerates a minute of clock skew on top) and at most a day.
+     */
+    private static Duration tokenLifetime(String value) {
+        if (blank(value)) {
+            return LocalIdentityProvider.DEFAULT_TOKEN_LIFETIME;
+        }
+        try {
+            long seconds = Long.parseLong(value.strip());
+            if (seconds >= 5 && seconds <= 86_400) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(java.util.List.of(TOKEN_LIFETIME + " must be a whole number of seconds "
+                + "from 5 to 86400 (the local sign-in server's token lifetime; default 28800)"));
     }
 
     private static boolean blank(String value) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,8 @@ final class LocalIdentityProvider implements AutoCloseable {
     static final String ISSUER_ID = "hexatask";
     static final String CLIENT_ID = "hexatask-local";
     static final String SCOPE = "openid email profile hexatask/api";
-    static final long TOKEN_LIFETIME_SECONDS = 8 * 3600;
+    /** How long its tokens last unless {@code HEXATASK_LOCAL_TOKEN_LIFETIME} says otherwise. */
+    static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(8);
 
     private final MockOAuth2Server server;
 
@@ -47,7 +49,8 @@ final class LocalIdentityProvider implements AutoCloseable {
         this.server = server;
     }
 
-    static LocalIdentityProvider start(int port, Path keyFile) throws IOException {
+    /** Starts on {@code port} (0: any free one); its access and ID tokens expire {@code tokenLifetime} after issue. */
+    static LocalIdentityProvider start(int port, Path keyFile, Duration tokenLifetime) throws IOException {
         // The user name comes from the login page (or the password grant) as the "subject" template value.
         Map<String, Object> claims = Map.of(
                 "sub", "${subject}",
@@ -56,7 +59,7 @@ final class LocalIdentityProvider implements AutoCloseable {
                 "client_id", "${clientId}",
                 "scope", SCOPE);
         RequestMappingTokenCallback callback = new RequestMappingTokenCallback(ISSUER_ID,
-                List.of(new RequestMapping("client_id", "*", claims, "JWT")), TOKEN_LIFETIME_SECONDS);
+                List.of(new RequestMapping("client_id", "*", claims, "JWT")), tokenLifetime.toSeconds());
         RSAKey key = signingKey(keyFile);
         OAuth2TokenProvider tokens = new OAuth2TokenProvider(new KeyProvider(List.of(key),
                 JWSAlgorithm.RS256.getName()), (java.time.Instant) null);

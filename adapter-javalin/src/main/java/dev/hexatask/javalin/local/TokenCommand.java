@@ -15,7 +15,7 @@ public final class TokenCommand {
             System.err.println("usage: bin/dev token <username>");
             System.exit(64);
         }
-        Path stackFile = DevStack.STACK_FILE;
+        Path stackFile = DataFolder.fromEnvironment(System.getenv()).stackFile();
         try {
             Optional<StackFile> stack = StackFile.read(stackFile);
             if (stack.isEmpty()) {

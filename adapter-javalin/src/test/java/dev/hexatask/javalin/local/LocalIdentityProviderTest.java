@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalIdentityProviderTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration LIFETIME = Duration.ofSeconds(90);
 
     @TempDir
     static Path keys;
@@ -41,7 +43,7 @@ class LocalIdentityProviderTest {
 
     @BeforeAll
     static void start() throws Exception {
-        provider = LocalIdentityProvider.start(0, keys.resolve("signing-key.json"));
+        provider = LocalIdentityProvider.start(0, keys.resolve("signing-key.json"), LIFETIME);
         api = new CognitoAccessTokenAuthenticator(JwtSettings.fromEnvironment(Map.of(
                 JwtSettings.ENV_ISSUER, provider.issuer(),
                 JwtSettings.ENV_CLIENT_IDS, LocalIdentityProvider.CLIENT_ID,
@@ -100,6 +102,22 @@ class LocalIdentityProviderTest {
                 .isInstanceOf(AuthenticationResult.Authenticated.class);
         assertThat(api.authenticate("Bearer " + renewed.path("id_token").asText()))
                 .isInstanceOf(AuthenticationResult.Rejected.class);
+    }
+
+    @Test
+    void everyTokenLastsTheConfiguredLifetime() throws Exception {
+        JsonNode signedIn = signInAtTheLoginPage("carol");
+        JsonNode renewed = tokens("grant_type=refresh_token&refresh_token="
+                + URLEncoder.encode(signedIn.path("refresh_token").asText(), StandardCharsets.UTF_8));
+        for (JsonNode answer : new JsonNode[] {signedIn, renewed}) {
+            // Counted from the answer's own clock reading, so a second may have passed.
+            assertThat(answer.path("expires_in").asLong()).isBetween(LIFETIME.toSeconds() - 2, LIFETIME.toSeconds());
+            for (String token : new String[] {answer.path("access_token").asText(), answer.path("id_token").asText()}) {
+                JWTClaimsSet claims = claims(token);
+                assertThat(claims.getExpirationTime().toInstant().getEpochSecond()
+                        - claims.getIssueTime().toInstant().getEpochSecond()).isEqualTo(LIFETIME.toSeconds());
+            }
+        }
     }
 
     /** The authorization-code flow with PKCE, as the web app runs it: the login page's form, then the code. */

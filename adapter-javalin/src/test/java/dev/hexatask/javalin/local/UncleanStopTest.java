@@ -28,6 +28,7 @@ class UncleanStopTest {
 
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(20);
+    private static final Path POSTGRES_DATA = new DataFolder(DataFolder.DEFAULT).postgres();
 
     @TempDir
     Path workingCopy;
@@ -40,12 +41,12 @@ class UncleanStopTest {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
-        LeftoverPostgres.find(workingCopy.resolve(DevStack.POSTGRES_DATA)).ifPresent(ProcessHandle::destroyForcibly);
+        LeftoverPostgres.find(workingCopy.resolve(POSTGRES_DATA)).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     @Test
     void killedStacksLeaveNoPostgresBehindAndTheNextStartTakesOver() throws Exception {
-        Path data = workingCopy.resolve(DevStack.POSTGRES_DATA);
+        Path data = workingCopy.resolve(POSTGRES_DATA);
 
         // The JVM alone killed: the watchdog stops PostgreSQL.
         RunningStack first = RunningStack.start(workingCopy, started);
@@ -90,6 +91,7 @@ class UncleanStopTest {
                     .redirectErrorStream(true);
             builder.environment().put("PORT", "0");
             builder.environment().remove("DATABASE_URL");
+            builder.environment().remove(DataFolder.VARIABLE);
             builder.environment().remove("OIDC_ISSUER");
             Process process = builder.start();
             started.add(process.toHandle());

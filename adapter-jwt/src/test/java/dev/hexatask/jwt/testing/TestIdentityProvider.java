@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,11 +99,12 @@ public final class TestIdentityProvider implements AutoCloseable {
 
     /** Settings that trust this provider and its client, with every other setting at its default. */
     public JwtSettings settings() {
-        return settingsBuilder().build();
+        return settingsRequiring(null);
     }
 
-    public JwtSettings.Builder settingsBuilder() {
-        return JwtSettings.forIssuer(issuer()).clientIds(clientId());
+    /** The settings for this provider's tokens, with a scope every token must carry ({@code null}: none). */
+    public JwtSettings settingsRequiring(String scope) {
+        return new JwtSettings(issuer(), Set.of(clientId()), null, Optional.ofNullable(scope));
     }
 
     /** A signed access token for the user, with Cognito's claims and {@link #DEFAULT_SCOPE}. */

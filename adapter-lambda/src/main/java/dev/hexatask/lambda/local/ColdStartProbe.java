@@ -26,7 +26,8 @@ import java.util.Map;
  * One cold start, run by the cold-start benchmark in a fresh JVM with the Lambda runtime's flags. Prints one line per
  * moment, {@code @<name> <epoch ms> <classes loaded so far> <process CPU ms> [status]}; the benchmark subtracts the moment it
  * started the process. Modes: {@code api} (the real handler: construct, then two authenticated {@code GET /tasks}),
- * {@code hello} (the baseline handler) and {@code profile} (each library's first use, one after the other). The
+ * {@code hello} (the baseline handler), {@code profile} (each library's first use, one after the other) and
+ * {@code restore} (the SnapStart hooks around a would-be snapshot, then two requests). The
  * token comes in {@code BENCHMARK_AUTHORIZATION}; the rest of the configuration in the function's variables.
  */
 public final class ColdStartProbe {
@@ -43,7 +44,8 @@ public final class ColdStartProbe {
             case "api" -> handler(new ApiHandler());
             case "hello" -> handler(new HelloWorldHandler());
             case "profile" -> profile();
-            default -> throw new IllegalArgumentException("mode: api, hello or profile");
+            case "restore" -> restore();
+            default -> throw new IllegalArgumentException("mode: api, hello, profile or restore");
         }
         System.out.flush();
         System.exit(0);
@@ -57,6 +59,26 @@ public final class ColdStartProbe {
                     Map.of("Authorization", List.of(authorization)), null, false);
             APIGatewayProxyResponseEvent response = handler.handleRequest(event, new LocalContext());
             mark(request, Integer.toString(response.getStatusCode()));
+        }
+    }
+
+    /**
+     * What a SnapStart restore leaves to do: init and priming as for a snapshot, the SnapStart hooks run as the
+     * runtime runs them around a snapshot (without taking one: the JVM keeps its warm caches, which a real restore
+     * pages back in), then two requests. The moments {@code restored} to {@code first} are the restore's own work.
+     */
+    private static void restore() throws Exception {
+        ApiHandler handler = new ApiHandler();
+        mark("constructed", "");
+        org.crac.Core.getGlobalContext().beforeCheckpoint(null);
+        mark("checkpoint", "");
+        org.crac.Core.getGlobalContext().afterRestore(null);
+        mark("restored", "");
+        String authorization = System.getenv("BENCHMARK_AUTHORIZATION");
+        for (String request : List.of("first", "second")) {
+            APIGatewayProxyRequestEvent event = new ProxyEventFactory("bench").event("GET", "/tasks", Map.of(),
+                    Map.of("Authorization", List.of(authorization)), null, false);
+            mark(request, Integer.toString(handler.handleRequest(event, new LocalContext()).getStatusCode()));
         }
     }
 
@@ -83,8 +105,8 @@ public final class ColdStartProbe {
             mark("connect", Boolean.toString(plain.isValid(1)));
         }
         DatabaseSettings databaseSettings = DatabaseSettings.forLambda(credentials.jdbcUrl());
-        try (var pool = dev.hexatask.persistence.ConnectionPool.create(databaseSettings, credentials);
-             Connection connection = pool.getConnection()) {
+        try (var pooled = PostgresPersistence.start(databaseSettings, credentials);
+             Connection connection = pooled.dataSource().getConnection()) {
             mark("hikari", Boolean.toString(connection.isValid(1)));
         }
         PostgresPersistence persistence = PostgresPersistence.start(databaseSettings, credentials);

@@ -28,11 +28,19 @@ import java.util.function.Function;
  * local identity provider; then five startup profiles naming what each library's first use costs. Prints medians
  * as a Markdown section, also written to {@code target/cold-start.md}.
  *
- * <p>Arguments: the function's classes directory and its dependency directory ({@code target/lib}).
+ * <p>Arguments: the function's classes directory and its dependency directory ({@code target/lib}); with
+ * {@code COLD_START_FUNCTION} set to another build's {@code adapter-lambda/target}, that build is measured instead.
  */
 public final class ColdStartBenchmark {
 
     private static final int RUNS = 5;
+    private static final String SECRET_ARN =
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hexatask-bench-db-AbCdEf";
+    private static final String URL_VARIANT = "ApiHandler, DATABASE_URL";
+    private static final String SECRET_VARIANT = "ApiHandler, DB_SECRET_ARN (as in AWS)";
+    private static final String CDS_VARIANT = "ApiHandler, DB_SECRET_ARN, AppCDS archive";
+    private static final String HELLO_VARIANT = "hello world";
+    private static final List<String> VARIANTS = List.of(URL_VARIANT, SECRET_VARIANT, CDS_VARIANT, HELLO_VARIANT);
     /** What the Lambda Java runtime starts the JVM with (plus its default serial collector). */
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
@@ -45,6 +53,11 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // COLD_START_FUNCTION names another build's adapter-lambda/target (an unchanged checkout, to compare with).
+        String other = System.getenv("COLD_START_FUNCTION");
+        if (other != null && !other.isBlank()) {
+            args = new String[] {Path.of(other, "classes").toString(), Path.of(other, "lib").toString()};
+        }
         String classPath = args[0] + File.pathSeparator + Path.of(args[1]).toAbsolutePath() + File.separator + "*";
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
              TestIdentityProvider identityProvider = TestIdentityProvider.start()) {
@@ -67,31 +80,59 @@ public final class ColdStartBenchmark {
             environment.put("BENCHMARK_AUTHORIZATION",
                     identityProvider.authorizationHeader(UUID.randomUUID().toString(), "bench"));
 
-            String loadBefore = loadAverage();
-            probe(classPath, environment, "api");
-            probe(classPath, environment, "hello");
-            List<Run> api = new ArrayList<>();
-            List<Run> hello = new ArrayList<>();
-            List<Run> profiles = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
-                api.add(probe(classPath, environment, "api"));
-                hello.add(probe(classPath, environment, "hello"));
-                profiles.add(probe(classPath, environment, "profile"));
+            String secretJson = "{\"engine\":\"postgres\",\"host\":\"localhost\",\"port\":" + postgres.getPort()
+                    + ",\"dbname\":\"" + database + "\",\"username\":\"postgres\",\"password\":\"postgres\"}";
+            try (LocalSecretsManager secrets = LocalSecretsManager.serving(SECRET_ARN, secretJson)) {
+                Map<String, String> withSecret = new LinkedHashMap<>(environment);
+                withSecret.remove("DATABASE_URL");
+                withSecret.put("DB_SECRET_ARN", SECRET_ARN);
+                withSecret.put("AWS_REGION", "eu-west-1");
+                withSecret.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+                withSecret.put("AWS_SECRET_ACCESS_KEY", "benchmark-secret-key");
+                // The SDK's own setting for a service's endpoint: the client is built exactly as in AWS.
+                withSecret.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint());
+                Path archive = Files.createTempDirectory("cold-start").resolve("api.jsa");
+
+                String loadBefore = loadAverage();
+                boolean restoreMode = hasRestoreMode(classPath, withSecret);
+                probe(classPath, environment, "api", List.of());
+                probe(classPath, withSecret, "api", List.of());
+                // An AppCDS archive of the classes a cold start loads, made once (as a build step could).
+                probe(classPath, withSecret, "api", List.of("-XX:ArchiveClassesAtExit=" + archive));
+                probe(classPath, environment, "hello", List.of());
+                Map<String, List<Run>> variants = new LinkedHashMap<>();
+                for (String name : VARIANTS) {
+                    variants.put(name, new ArrayList<>());
+                }
+                List<Run> profiles = new ArrayList<>();
+                List<Run> restores = new ArrayList<>();
+                for (int i = 0; i < RUNS; i++) {
+                    variants.get(URL_VARIANT).add(probe(classPath, environment, "api", List.of()));
+                    variants.get(SECRET_VARIANT).add(probe(classPath, withSecret, "api", List.of()));
+                    variants.get(CDS_VARIANT).add(probe(classPath, withSecret, "api",
+                            List.of("-XX:SharedArchiveFile=" + archive)));
+                    variants.get(HELLO_VARIANT).add(probe(classPath, environment, "hello", List.of()));
+                    profiles.add(probe(classPath, environment, "profile", List.of()));
+                    if (restoreMode) {
+                        restores.add(probe(classPath, withSecret, "restore", List.of()));
+                    }
+                }
+                String report = report(variants, profiles) + restoreReport(restores) + "\nLoad average (1, 5, 15 min) before the runs: "
+                        + loadBefore + "; after: " + loadAverage() + ".\n";
+                System.out.println(report);
+                Path out = Path.of(args[0]).getParent().resolve("cold-start.md");
+                Files.writeString(out, report);
+                System.out.println("(written to " + out + ")");
             }
-            String report = report(api, hello, profiles) + "\nLoad average (1, 5, 15 min) before the runs: "
-                    + loadBefore + "; after: " + loadAverage() + ".\n";
-            System.out.println(report);
-            Path out = Path.of(args[0]).getParent().resolve("cold-start.md");
-            Files.writeString(out, report);
-            System.out.println("(written to " + out + ")");
         }
     }
 
-    private static Run probe(String classPath, Map<String, String> environment, String mode)
+    private static Run probe(String classPath, Map<String, String> environment, String mode, List<String> flags)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_FLAGS);
+        command.addAll(flags);
         command.addAll(List.of("-cp", classPath, "dev.hexatask.lambda.local.ColdStartProbe", mode));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -121,7 +162,8 @@ public final class ColdStartBenchmark {
         return new Run(millis, classes, cpu, details);
     }
 
-    private static String report(List<Run> api, List<Run> hello, List<Run> profiles) {
+    private static String report(Map<String, List<Run>> variants, List<Run> profiles) {
+        List<Run> api = variants.get(SECRET_VARIANT);
         var runtime = ManagementFactory.getRuntimeMXBean();
         StringBuilder md = new StringBuilder();
         md.append("## Lambda cold start (adapter-lambda)\n\n");
@@ -131,14 +173,14 @@ public final class ColdStartBenchmark {
                 .append(" (").append(runtime.getVmVersion()).append("). JVM flags: ")
                 .append(String.join(" ", LAMBDA_FLAGS)).append(". Medians of ").append(RUNS)
                 .append(" fresh JVMs each, interleaved, milliseconds from process start; `GET /tasks` with a real ")
-                .append("RS256 token (JWKS over local HTTP) against embedded PostgreSQL 17 (pool of 1, ")
-                .append("`DATABASE_URL`). Command: `./mvnw -q -pl adapter-lambda -am verify -DskipTests ")
+                .append("RS256 token (JWKS over local HTTP) against embedded PostgreSQL 17 (pool of 1), the database ")
+                .append("given by `DATABASE_URL` or, as in AWS, by `DB_SECRET_ARN` (the SDK client against a local ")
+                .append("Secrets Manager endpoint). Command: `./mvnw -q -pl adapter-lambda -am verify -DskipTests ")
                 .append("-Pcold-start-benchmark`.\n\n");
         md.append("| handler | JVM up (main) | handler constructed | first response | first request alone | ")
                 .append("second request alone | CPU used until first response | classes loaded after second |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (var entry : Map.of("ApiHandler", api, "hello world", hello).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
+        for (var entry : variants.entrySet()) {
             List<Run> runs = entry.getValue();
             md.append("| ").append(entry.getKey())
                     .append(" | ").append(median(runs, r -> r.millis().get("main")))
@@ -150,8 +192,11 @@ public final class ColdStartBenchmark {
                     .append(" | ").append(median(runs, r -> r.classes().get("second")))
                     .append(" |\n");
         }
-        md.append("\nStatuses seen: ApiHandler ").append(api.getFirst().details().get("first")).append('/')
-                .append(api.getFirst().details().get("second")).append(".\n\n");
+        md.append("\nStatuses seen (first/second request):");
+        variants.forEach((name, runs) -> md.append(' ').append(name).append(' ')
+                .append(runs.getFirst().details().get("first")).append('/')
+                .append(runs.getFirst().details().get("second")).append(';'));
+        md.append("\n\n");
         md.append("Startup profile (each library's first use, in request order, in a fresh JVM; medians):\n\n");
         md.append("| phase | ms | CPU ms | classes loaded |\n| --- | ---: | ---: | ---: |\n");
         String previous = "main";
@@ -167,6 +212,33 @@ public final class ColdStartBenchmark {
         md.append("| (JVM start to main, for reference) | ").append(median(profiles, r -> r.millis().get("main")))
                 .append(" | ").append(median(profiles, r -> r.cpu().get("main"))).append(" | ").append(median(profiles, r -> r.classes().get("main"))).append(" |\n");
         return md.toString();
+    }
+
+    /** Older builds of the function have no restore mode in their probe. */
+    private static boolean hasRestoreMode(String classPath, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        try {
+            probe(classPath, environment, "restore", List.of());
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static String restoreReport(List<Run> restores) {
+        if (restores.isEmpty()) {
+            return "\nSnapStart restore: not measured (this build's probe has no restore mode).\n";
+        }
+        return "\nWhat a SnapStart restore leaves to do (`DB_SECRET_ARN`; the hooks run around a would-be snapshot in one "
+                + "JVM, so its caches stay warm; medians, ms): checkpoint hook (priming done, connections closed) "
+                + median(restores, r -> r.millis().get("checkpoint") - r.millis().get("constructed"))
+                + "; restore hook " + median(restores, r -> r.millis().get("restored") - r.millis().get("checkpoint"))
+                + "; **from the restore to the first response "
+                + median(restores, r -> r.millis().get("first") - r.millis().get("restored")) + "** (the pool's first "
+                + "connection, the request); second request "
+                + median(restores, r -> r.millis().get("second") - r.millis().get("first")) + ". Statuses "
+                + restores.getFirst().details().get("first") + "/" + restores.getFirst().details().get("second")
+                + ".\n";
     }
 
     /** What else the machine was doing, from /proc/loadavg where there is one. */

@@ -335,19 +335,61 @@ public abstract class TasksContract {
 
     // ---- count -------------------------------------------------------------------------------------------------
 
+    /** The store's overdue count is {@link Task#isOverdue}, the domain's definition, applied to the owner's tasks. */
     @Test
     void counts_are_by_status_with_the_open_tasks_due_before_today_as_overdue() {
-        tasks.insert(aTask().status(TaskStatus.TODO).due(TODAY.minusDays(1)).build());
-        tasks.insert(aTask().status(TaskStatus.TODO).due(TODAY).build());
-        tasks.insert(aTask().status(TaskStatus.TODO).build());
-        tasks.insert(aTask().status(TaskStatus.IN_PROGRESS).due(LocalDate.parse("1900-01-01")).build());
-        tasks.insert(aTask().status(TaskStatus.IN_PROGRESS).due(TODAY.plusDays(1)).build());
-        tasks.insert(aTask().status(TaskStatus.DONE).due(TODAY.minusDays(5)).build());
+        List<Task> alices = List.of(aTask().status(TaskStatus.TODO).due(TODAY.minusDays(1)).build(),
+                aTask().status(TaskStatus.TODO).due(TODAY).build(),
+                aTask().status(TaskStatus.TODO).build(),
+                aTask().status(TaskStatus.IN_PROGRESS).due(LocalDate.parse("1900-01-01")).build(),
+                aTask().status(TaskStatus.IN_PROGRESS).due(TODAY.plusDays(1)).build(),
+                aTask().status(TaskStatus.DONE).due(TODAY.minusDays(5)).build());
+        alices.forEach(tasks::insert);
         tasks.insert(aTask().ownedBy(BOB).status(TaskStatus.TODO).due(TODAY.minusDays(1)).build());
 
         assertThat(tasks.count(ALICE, TODAY)).isEqualTo(new TaskCounts(3, 2, 1, 2));
+        for (LocalDate today : List.of(TODAY.minusDays(5), TODAY, TODAY.plusDays(1), TODAY.plusDays(2))) {
+            assertThat(tasks.count(ALICE, today).overdue()).as("overdue on %s", today)
+                    .isEqualTo(alices.stream().filter(task -> task.isOverdue(today)).count());
+        }
         assertThat(tasks.count(BOB, TODAY)).isEqualTo(new TaskCounts(1, 0, 0, 1));
         assertThat(tasks.count(UserId.of("carol"), TODAY)).isEqualTo(new TaskCounts(0, 0, 0, 0));
+    }
+
+    @Test
+    void counts_follow_every_change_of_status_or_due_date_and_every_delete() {
+        Task overdue = aTask().status(TaskStatus.TODO).due(TODAY.minusDays(1)).build();
+        Task undated = aTask().status(TaskStatus.IN_PROGRESS).build();
+        tasks.insert(overdue);
+        tasks.insert(undated);
+        assertThat(tasks.count(ALICE, TODAY)).isEqualTo(new TaskCounts(1, 1, 0, 1));
+
+        tasks.update(overdue.revise(overdue.details().withStatus(TaskStatus.DONE), overdue.updatedAt()));
+        Task dated = undated.revise(undated.details().withDueDate(Optional.of(TODAY.minusDays(2))),
+                undated.updatedAt());
+        tasks.update(dated);
+        assertThat(tasks.count(ALICE, TODAY)).isEqualTo(new TaskCounts(0, 1, 1, 1));
+
+        tasks.update(dated.revise(dated.details().withTitle(Title.of("Renamed")), dated.updatedAt()));
+        assertThat(tasks.count(ALICE, TODAY)).as("a change of title changes no count")
+                .isEqualTo(new TaskCounts(0, 1, 1, 1));
+
+        tasks.delete(ALICE, undated.id(), OptionalLong.empty());
+        assertThat(tasks.count(ALICE, TODAY)).isEqualTo(new TaskCounts(0, 0, 1, 0));
+        assertThat(tasks.count(ALICE, TODAY.minusDays(10))).isEqualTo(new TaskCounts(0, 0, 1, 0));
+    }
+
+    @Test
+    void a_rolled_back_write_leaves_the_counts_as_they_were() {
+        tasks.insert(aTask().status(TaskStatus.TODO).build());
+
+        assertThatThrownBy(() -> ports.transactions().inTransaction(() -> {
+            tasks.insert(aTask().status(TaskStatus.TODO).build());
+            tasks.insert(aTask().status(TaskStatus.DONE).due(TODAY.minusDays(1)).build());
+            throw new IllegalStateException("the use case failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(tasks.count(ALICE, TODAY)).isEqualTo(new TaskCounts(1, 0, 0, 0));
     }
 
     // ---- transactions ------------------------------------------------------------------------------------------

@@ -29,13 +29,24 @@ public final class HttpHeaders {
 
     /** Headers from a map of names to values; names that differ only in case are merged. */
     public static HttpHeaders of(Map<String, ? extends List<String>> values) {
-        HttpHeaders headers = EMPTY;
+        // Built in one map, not a copy per value: a transport calls this for every request.
+        Map<String, Field> fields = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends List<String>> entry : values.entrySet()) {
+            String name = Objects.requireNonNull(entry.getKey(), "name");
             for (String value : entry.getValue()) {
-                headers = headers.plus(entry.getKey(), value);
+                Objects.requireNonNull(value, "value");
+                fields.compute(key(name), (key, existing) -> existing == null ? new Field(name, List.of(value))
+                        : new Field(existing.name(), append(existing.values(), value)));
             }
         }
-        return headers;
+        return fields.isEmpty() ? EMPTY : new HttpHeaders(Collections.unmodifiableMap(fields));
+    }
+
+    private static List<String> append(List<String> values, String value) {
+        List<String> appended = new ArrayList<>(values.size() + 1);
+        appended.addAll(values);
+        appended.add(value);
+        return List.copyOf(appended);
     }
 
     /** Headers from alternating names and values: {@code of("Content-Type", "application/json")}. */
@@ -86,9 +97,8 @@ public final class HttpHeaders {
         Objects.requireNonNull(value, "value");
         Map<String, Field> copy = new LinkedHashMap<>(fields);
         Field existing = copy.get(key(name));
-        List<String> values = new ArrayList<>(existing == null ? List.of() : existing.values());
-        values.add(value);
-        copy.put(key(name), new Field(existing == null ? name : existing.name(), List.copyOf(values)));
+        copy.put(key(name), existing == null ? new Field(name, List.of(value))
+                : new Field(existing.name(), append(existing.values(), value)));
         return new HttpHeaders(Collections.unmodifiableMap(copy));
     }
 

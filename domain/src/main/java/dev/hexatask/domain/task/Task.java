@@ -71,7 +71,12 @@ public record Task(TaskId id, UserId owner, Title title, Optional<Description> d
                 changed.dueDate(), changed.tags(), version + 1, createdAt, updated, completed);
     }
 
-    /** Overdue: due before the user's today and not done. */
+    /**
+     * Overdue: due before the user's today and not done. This is the definition; a store that filters or counts
+     * overdue tasks in its own query language must agree with it, and the stores' contract suite
+     * ({@code TasksContract} in adapter-persistence's tests) checks each store's filter and count against this
+     * method.
+     */
     public boolean isOverdue(LocalDate today) {
         return status.isOpen() && dueDate.map(due -> due.isBefore(today)).orElse(false);
     }

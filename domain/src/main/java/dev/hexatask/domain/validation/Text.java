@@ -34,19 +34,38 @@ public final class Text {
 
     /** True when the text holds a control character (Unicode category Cc, U+0000 included). */
     public static boolean hasControlCharacter(String text) {
-        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL);
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the text holds a control character other than line feed, carriage return and tab. */
     public static boolean hasControlCharacterExceptWhitespace(String text) {
-        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL
-                && cp != '\n' && cp != '\r' && cp != '\t');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Unicode's control characters (category Cc) are exactly U+0000 to U+001F and U+007F to U+009F, all in the
+     * Basic Multilingual Plane: a look at each UTF-16 unit finds them without decoding code points (these checks
+     * run on every value read back from the database, too).
+     */
+    private static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7F && c <= 0x9F;
     }
 
     /** U+2028 and U+2029 break a line as surely as a line feed does, though they are not control characters. */
     private static boolean hasLineOrParagraphSeparator(String text) {
-        return text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.LINE_SEPARATOR
-                || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR);
+        // The categories Zl and Zp hold one character each.
+        return text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
     }
 
     /**

@@ -1,0 +1,47 @@
+package dev.hexatask.lambda;
+
+import dev.hexatask.rest.TransportSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class LambdaSettingsTest {
+
+    private static Map<String, String> valid() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATABASE_URL", "postgresql://hexatask:secret@localhost:5432/hexatask");
+        environment.put("OIDC_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc");
+        environment.put("OIDC_CLIENT_IDS", "client-a");
+        return environment;
+    }
+
+    @Test
+    void theStageAndTheOriginsAreReadAsTheServerReadsThem() {
+        Map<String, String> environment = valid();
+        environment.put("HEXATASK_STAGE", "prod");
+        environment.put("CORS_ALLOWED_ORIGINS", "https://app.example.com");
+        LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
+        TransportSettings shared = TransportSettings.fromEnvironment(environment, new ArrayList<>());
+        assertThat(settings.stage()).isEqualTo(shared.stage()).isEqualTo("prod");
+        assertThat(settings.rest()).isEqualTo(shared.rest());
+    }
+
+    @Test
+    void aBadStageOrOriginIsTheSharedReadersProblem() {
+        Map<String, String> environment = valid();
+        environment.put("HEXATASK_STAGE", "Prod_1");
+        environment.put("CORS_ALLOWED_ORIGINS", "https://app.example.com/path");
+        List<String> shared = new ArrayList<>();
+        TransportSettings.fromEnvironment(environment, shared);
+        var e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> LambdaSettings.fromEnvironment(environment));
+        assertThat(shared).hasSize(2);
+        assertThat(e.problems()).containsExactlyElementsOf(shared);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.hexatask.persistence;
+
+import org.jooq.ConnectionProvider;
+import org.jooq.exception.DataAccessException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Hands out pooled connections, each reporting the pool's isolation level without asking the server
+ * ({@link KnownIsolationConnection}). A refused password is not retried here: {@link RotationAwareDataSource}, under
+ * the pool, is the one place that decides it.
+ */
+final class PooledConnections implements ConnectionProvider {
+
+    private final DataSource pool;
+
+    PooledConnections(DataSource pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Connection acquire() {
+        try {
+            return new KnownIsolationConnection(pool.getConnection(), ConnectionPool.ISOLATION);
+        } catch (SQLException e) {
+            throw new DataAccessException("no database connection", e);
+        }
+    }
+
+    @Override
+    public void release(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new DataAccessException("a connection could not be returned to the pool", e);
+        }
+    }
+}

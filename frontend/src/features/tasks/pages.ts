@@ -1,0 +1,3 @@
+export { TaskListPage } from './TaskListPage';
+export { NewTaskPage } from './NewTaskPage';
+export { EditTaskPage } from './EditTaskPage';
