@@ -118,7 +118,7 @@ class ApplicationRoleTest {
         // (bin/dev's own server, whose owner has no CREATEROLE), it is skipped, which the local stack's tests run.
         try (PostgresPersistence persistence = PostgresPersistence.start(
                 DatabaseSettings.forServer(url).withPoolSize(2), UrlDatabaseCredentials.of(url, owner, "owner-pw"))) {
-            assertThat(persistence.migrate()).isEqualTo("2");
+            assertThat(persistence.migrate()).isEqualTo(database.persistence().migrate());
         }
         try (Connection connection = DriverManager.getConnection(url, owner, "owner-pw");
              Statement statement = connection.createStatement()) {
