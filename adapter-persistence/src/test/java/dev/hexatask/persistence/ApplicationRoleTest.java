@@ -107,6 +107,27 @@ class ApplicationRoleTest {
     }
 
     @Test
+    void anOwnerThatMayNotCreateRolesStillMigratesAndGrantsTheRoleWhereItExists() throws SQLException {
+        String owner = "owner_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "plain_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database.executeOnServer("create role " + owner + " login password 'owner-pw' nocreaterole");
+        database.executeOnServer("create database " + name + " owner " + owner
+                + " encoding 'UTF8' template template0");
+        String url = database.jdbcUrl().replace("/" + database.name(), "/" + name);
+        // The role exists on this server (the test databases made it), so the migration grants it; where it does not
+        // (bin/dev's own server, whose owner has no CREATEROLE), it is skipped, which the local stack's tests run.
+        try (PostgresPersistence persistence = PostgresPersistence.start(
+                DatabaseSettings.forServer(url).withPoolSize(2), UrlDatabaseCredentials.of(url, owner, "owner-pw"))) {
+            assertThat(persistence.migrate()).isEqualTo(database.persistence().migrate());
+        }
+        try (Connection connection = DriverManager.getConnection(url, owner, "owner-pw");
+             Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "select has_table_privilege('hexatask_app', 'tasks', 'INSERT')"))
+                    .isEqualTo("t");
+        }
+    }
+
+    @Test
     void neverTouchesARoleThatIsNotTheApplications() {
         String owner = database.credentials().current().username();
         assertThatThrownBy(() -> ApplicationRole.allowSignIn(owner(), new Credentials(owner, "taken-over")))

@@ -113,18 +113,13 @@ public final class Database extends Construct {
                 .build();
         instance.getNode().addDependency(postgresLog, upgradeLog);
 
-        rotation = secret().addRotationSchedule("Rotation", RotationScheduleOptions.builder()
-                .hostedRotation(HostedRotation.postgreSqlSingleUser(SingleUserHostedRotationOptions.builder()
+        rotation = rotateEveryPeriod(secret(), "Rotation", HostedRotation.postgreSqlSingleUser(
+                SingleUserHostedRotationOptions.builder()
                         .functionName("hexatask-" + stage.name() + "-db-rotation")
                         .vpc(network.vpc())
                         .vpcSubnets(Network.APPLICATION)
                         .securityGroups(List.of(network.rotationFunction()))
-                        .build()))
-                .automaticallyAfter(ROTATION_PERIOD)
-                // Rotating while a deploy runs the migrations would race them for the password; the first
-                // rotation happens one period after creation instead.
-                .rotateImmediatelyOnUpdate(false)
-                .build());
+                        .build()));
 
         // The migrations function gives the role its first password from here; the rotation then alternates between
         // hexatask_app and hexatask_app_clone, changing only the user that the current version does not name.
@@ -135,20 +130,14 @@ public final class Database extends Construct {
                 .encryptionKey(key)
                 .build()
                 .attach(instance);
-        applicationRotation = applicationSecret.addRotationSchedule("ApplicationRotation",
-                RotationScheduleOptions.builder()
-                        .hostedRotation(HostedRotation.postgreSqlMultiUser(MultiUserHostedRotationOptions.builder()
-                                .masterSecret(instance.getSecret())
-                                .functionName("hexatask-" + stage.name() + "-db-app-rotation")
-                                .vpc(network.vpc())
-                                .vpcSubnets(Network.APPLICATION)
-                                .securityGroups(List.of(network.rotationFunction()))
-                                .build()))
-                        .automaticallyAfter(ROTATION_PERIOD)
-                        // The role gets its first password from the migrations of the first deploy; a rotation before
-                        // that would find no user to clone.
-                        .rotateImmediatelyOnUpdate(false)
-                        .build());
+        applicationRotation = rotateEveryPeriod(applicationSecret, "ApplicationRotation",
+                HostedRotation.postgreSqlMultiUser(MultiUserHostedRotationOptions.builder()
+                        .masterSecret(instance.getSecret())
+                        .functionName("hexatask-" + stage.name() + "-db-app-rotation")
+                        .vpc(network.vpc())
+                        .vpcSubnets(Network.APPLICATION)
+                        .securityGroups(List.of(network.rotationFunction()))
+                        .build()));
 
         var suppressions = new ArrayList<NagPackSuppression>();
         suppressions.add(Nag.suppress("AwsSolutions-RDS11",
@@ -168,6 +157,19 @@ public final class Database extends Construct {
                     "dev is disposable and is destroyed with its stack; staging and prod have deletion protection."));
         }
         NagSuppressions.addResourceSuppressions(instance, suppressions, true);
+    }
+
+    /**
+     * Rotation every {@link #ROTATION_PERIOD}, the first one a period after creation: rotating while a deploy runs the
+     * migrations would race them for the password, and the application's role gets its first password from those
+     * migrations (a rotation before them would find no user to clone).
+     */
+    private static RotationSchedule rotateEveryPeriod(ISecret secret, String id, HostedRotation hosted) {
+        return secret.addRotationSchedule(id, RotationScheduleOptions.builder()
+                .hostedRotation(hosted)
+                .automaticallyAfter(ROTATION_PERIOD)
+                .rotateImmediatelyOnUpdate(false)
+                .build());
     }
 
     private LogGroup logGroup(String id, String name, StageSettings stage) {
