@@ -102,7 +102,13 @@ test('browser benchmark', async ({ browser, apiAs }) => {
         const before = await items.count();
         await more.scrollIntoViewIfNeeded();
         await more.click();
-        await expect.poll(async () => (await items.count()) > before || !(await more.isVisible())).toBe(true);
+        // Waits in the page (on each frame) until the page of tasks is in, or there is no next one: the button is
+        // named "Loading…" while it fetches, so its absence under the name "Load more" alone proves nothing.
+        await list.waitForFunction((count) => {
+          const buttons = [...document.querySelectorAll('button')].map((button) => button.textContent);
+          const shown = document.querySelectorAll('ul[aria-label="Tasks"] > li').length;
+          return !buttons.includes('Loading…') && (shown > count || !buttons.includes('Load more'));
+        }, before);
       }
       expect(await items.count()).toBe(1_000);
       await list.getByRole('link', { name: 'Seeded task 1', exact: true }).scrollIntoViewIfNeeded();
