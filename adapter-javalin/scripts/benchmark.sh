@@ -59,6 +59,14 @@ JAVAC="$JAVA_HOME/bin/javac"
 JAVA="$JAVA_HOME/bin/java"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# The machine's CPU ticks so far: "total niced steal" (niced: processes at a positive nice level, such as other
+# work started with nice -n 19 beside the benchmark; steal: time the hypervisor gave to other guests).
+cpu_reading() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $3, $9 }' /proc/stat; }
+# Per cent of the machine's CPU that niced work and the hypervisor took between two readings: "niced/steal".
+background_share() {
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[1] - x[1]
+                                    printf "%.0f/%.0f", 100 * (y[2] - x[2]) / t, 100 * (y[3] - x[3]) / t }'
+}
 echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(load)"
 echo "   rounds $ROUNDS, $DURATION s per measurement, list at $CONNECTIONS connections, writes at $WRITE_CONNECTIONS"
 
@@ -93,7 +101,8 @@ measure() {
   local label="$1" jvm="$2" postmaster="$3" connections="$4" url="$5" script="${6:-}"
   local args=(-t2 -c"$connections" -d"${DURATION}s" --timeout 10s --latency -H "Authorization: Bearer $TOKEN")
   [ -n "$script" ] && args+=(-s "$script")
-  local jvm_before pg_before gc_before
+  local jvm_before pg_before gc_before cpu_before
+  cpu_before="$(cpu_reading)"
   gc_before="$(gc_reading "$jvm")"
   jvm_before="$(process_ticks "$jvm")"
   pg_before="$(postgres_ticks "$postmaster")"
@@ -112,21 +121,22 @@ measure() {
   statuses="$(grep '^status ' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
   awk -v l="$label" -v c="$connections" -v r="$rps" -v p50="$p50" -v p99="$p99" -v n="$requests" -v t="$TICKS" \
       -v j=$((jvm_after - jvm_before)) -v p=$((pg_after - pg_before)) -v k="$kib" -v e="${errors:-0}" -v la="$(load)" \
-      -v st="$statuses" \
+      -v st="$statuses" -v bg="$(background_share "$cpu_before" "$(cpu_reading)")" \
       'BEGIN { jus = j * 1e6 / t / n; pus = p * 1e6 / t / n
-               printf "%-26s %4d %10.0f %9s %9s %8.0f %8.0f %8.0f %8.1f %7s  %s%s\n", l, c, r, p50, p99, jus, pus,
-                      jus + pus, k / n, la, (e > 0 ? "NON-2xx " e " " : ""), st }'
+               printf "%-26s %4d %10.0f %9s %9s %8.0f %8.0f %8.0f %8.1f %7s %6s  %s%s\n", l, c, r, p50, p99, jus, pus,
+                      jus + pus, k / n, la, bg, (e > 0 ? "NON-2xx " e " " : ""), st }'
   echo "$label $connections $rps" >>"$WORK/results.txt"
 }
 header() {
-  printf '%-26s %4s %10s %9s %9s %8s %8s %8s %8s %7s\n' "$1" conn "req/s" p50 p99 "JVM us" "PG us" "CPU us" \
-    "KiB/req" "load"
+  printf '%-26s %4s %10s %9s %9s %8s %8s %8s %8s %7s %6s\n' "$1" conn "req/s" p50 p99 "JVM us" "PG us" "CPU us" \
+    "KiB/req" "load" "bg %"
 }
 
 # --- pgbench -------------------------------------------------------------------------------------------------------
 # pgbench_row <label> <script file> <connections> <postmaster pid>
 pgbench_row() {
-  local label="$1" file="$2" connections="$3" postmaster="$4" pg_before pg_after client
+  local label="$1" file="$2" connections="$3" postmaster="$4" pg_before pg_after client cpu_before
+  cpu_before="$(cpu_reading)"
   pg_before="$(postgres_ticks "$postmaster")"
   rm -f "$WORK"/pgbench_log.*
   client="$( { TIMEFORMAT='%U %S'; time (cd "$WORK" && pgbench -n -c "$connections" -j 2 -T "$DURATION" -f "$file" \
@@ -138,10 +148,10 @@ pgbench_row() {
     "$WORK/pgbench.txt")"
   cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n >"$WORK/latencies.txt"
   awk -v l="$label" -v c="$connections" -v r="$tps" -v n="$transactions" -v t="$TICKS" -v cl="$client" \
-      -v p=$((pg_after - pg_before)) -v la="$(load)" '{a[NR] = $1}
+      -v p=$((pg_after - pg_before)) -v la="$(load)" -v bg="$(background_share "$cpu_before" "$(cpu_reading)")" '{a[NR] = $1}
       END { pus = p * 1e6 / t / n; cus = cl * 1e6 / n
-            printf "%-26s %4d %10.0f %7.2fms %7.2fms %8.0f %8.0f %8.0f %8s %7s\n", l, c, r, a[int(NR * 0.5)] / 1000,
-                   a[int(NR * 0.99)] / 1000, cus, pus, cus + pus, "-", la }' "$WORK/latencies.txt"
+            printf "%-26s %4d %10.0f %7.2fms %7.2fms %8.0f %8.0f %8.0f %8s %7s %6s\n", l, c, r, a[int(NR * 0.5)] / 1000,
+                   a[int(NR * 0.99)] / 1000, cus, pus, cus + pus, "-", la, bg }' "$WORK/latencies.txt"
   echo "$label $connections $tps" >>"$WORK/results.txt"
 }
 
