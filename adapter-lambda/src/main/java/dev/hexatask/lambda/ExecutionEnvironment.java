@@ -55,4 +55,8 @@ final class ExecutionEnvironment {
     static ApiComponent component() {
         return Holder.COMPONENT;
     }
+
+    static SnapStartPriming priming() {
+        return Holder.PRIMING;
+    }
 }

@@ -8,6 +8,7 @@ import dev.hexatask.jwt.CognitoAccessTokenAuthenticator;
 import dev.hexatask.jwt.JwtSettings;
 import dev.hexatask.lambda.ApiHandler;
 import dev.hexatask.lambda.LambdaSettings;
+import dev.hexatask.lambda.SnapStartHooks;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
@@ -70,9 +71,9 @@ public final class ColdStartProbe {
     private static void restore() throws Exception {
         ApiHandler handler = new ApiHandler();
         mark("constructed", "");
-        org.crac.Core.getGlobalContext().beforeCheckpoint(null);
+        SnapStartHooks.beforeCheckpoint();
         mark("checkpoint", "");
-        org.crac.Core.getGlobalContext().afterRestore(null);
+        SnapStartHooks.afterRestore();
         mark("restored", "");
         String authorization = System.getenv("BENCHMARK_AUTHORIZATION");
         for (String request : List.of("first", "second")) {

@@ -58,8 +58,17 @@ public final class ColdStartBenchmark {
         if (other != null && !other.isBlank()) {
             args = new String[] {Path.of(other, "classes").toString(), Path.of(other, "lib").toString()};
         }
-        String classPath = args[0] + File.pathSeparator + Path.of(args[1]).toAbsolutePath() + File.separator + "*";
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        String libraries = Path.of(args[1]).toAbsolutePath() + File.separator + "*";
+        String classPath = args[0] + File.pathSeparator + libraries;
+        // -XX:ArchiveClassesAtExit takes jars only: the AppCDS variant runs the module's jar instead of its classes.
+        String jarClassPath = functionJar(Path.of(args[0]).getParent()) + File.pathSeparator + libraries;
+        // RDS is reached over TLS (the secret's URL asks for sslmode=require): so is the benchmark's PostgreSQL.
+        Path certificate = selfSignedCertificate();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", certificate.resolve("server.crt").toString())
+                .setServerConfig("ssl_key_file", certificate.resolve("server.key").toString())
+                .start();
              TestIdentityProvider identityProvider = TestIdentityProvider.start()) {
             String database = "hexatask_bench";
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -72,7 +81,7 @@ public final class ColdStartBenchmark {
             Map<String, String> environment = new LinkedHashMap<>();
             environment.put("HEXATASK_STAGE", "bench");
             environment.put("DATABASE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database
-                    + "?user=postgres&password=postgres");
+                    + "?user=postgres&password=postgres&sslmode=require");
             environment.put("OIDC_ISSUER", identityProvider.issuer());
             environment.put("OIDC_CLIENT_IDS", identityProvider.clientId());
             environment.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
@@ -98,7 +107,7 @@ public final class ColdStartBenchmark {
                 probe(classPath, environment, "api", List.of());
                 probe(classPath, withSecret, "api", List.of());
                 // An AppCDS archive of the classes a cold start loads, made once (as a build step could).
-                probe(classPath, withSecret, "api", List.of("-XX:ArchiveClassesAtExit=" + archive));
+                probe(jarClassPath, withSecret, "api", List.of("-XX:ArchiveClassesAtExit=" + archive));
                 probe(classPath, environment, "hello", List.of());
                 Map<String, List<Run>> variants = new LinkedHashMap<>();
                 for (String name : VARIANTS) {
@@ -109,7 +118,7 @@ public final class ColdStartBenchmark {
                 for (int i = 0; i < RUNS; i++) {
                     variants.get(URL_VARIANT).add(probe(classPath, environment, "api", List.of()));
                     variants.get(SECRET_VARIANT).add(probe(classPath, withSecret, "api", List.of()));
-                    variants.get(CDS_VARIANT).add(probe(classPath, withSecret, "api",
+                    variants.get(CDS_VARIANT).add(probe(jarClassPath, withSecret, "api",
                             List.of("-XX:SharedArchiveFile=" + archive)));
                     variants.get(HELLO_VARIANT).add(probe(classPath, environment, "hello", List.of()));
                     profiles.add(probe(classPath, environment, "profile", List.of()));
@@ -125,6 +134,29 @@ public final class ColdStartBenchmark {
                 System.out.println("(written to " + out + ")");
             }
         }
+    }
+
+    /** The module's jar in {@code target} (not its sources or test jars). */
+    private static Path functionJar(Path target) throws IOException {
+        try (var files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().matches("hexatask-adapter-lambda-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no function jar in " + target + ": run package first"));
+        }
+    }
+
+    /** A throw-away key and certificate for the benchmark's PostgreSQL, made by openssl. */
+    private static Path selfSignedCertificate() throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("cold-start-tls");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=localhost", "-keyout", folder.resolve("server.key").toString(),
+                "-out", folder.resolve("server.crt").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (openssl.waitFor() != 0) {
+            throw new IllegalStateException("openssl could not make the benchmark's TLS certificate");
+        }
+        Files.setPosixFilePermissions(folder.resolve("server.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return folder;
     }
 
     private static Run probe(String classPath, Map<String, String> environment, String mode, List<String> flags)
@@ -173,9 +205,10 @@ public final class ColdStartBenchmark {
                 .append(" (").append(runtime.getVmVersion()).append("). JVM flags: ")
                 .append(String.join(" ", LAMBDA_FLAGS)).append(". Medians of ").append(RUNS)
                 .append(" fresh JVMs each, interleaved, milliseconds from process start; `GET /tasks` with a real ")
-                .append("RS256 token (JWKS over local HTTP) against embedded PostgreSQL 17 (pool of 1), the database ")
+                .append("RS256 token (JWKS over local HTTP) against embedded PostgreSQL 17 over TLS (`sslmode=require`, as RDS is reached; pool of 1), the database ")
                 .append("given by `DATABASE_URL` or, as in AWS, by `DB_SECRET_ARN` (the SDK client against a local ")
-                .append("Secrets Manager endpoint). Command: `./mvnw -q -pl adapter-lambda -am verify -DskipTests ")
+                .append("Secrets Manager endpoint); the AppCDS variant runs the module's jar (an archive takes jars ")
+                .append("only) with an archive dumped by one earlier run. Command: `./mvnw -q -pl adapter-lambda -am verify -DskipTests ")
                 .append("-Pcold-start-benchmark`.\n\n");
         md.append("| handler | JVM up (main) | handler constructed | first response | first request alone | ")
                 .append("second request alone | CPU used until first response | classes loaded after second |\n");
@@ -221,6 +254,7 @@ public final class ColdStartBenchmark {
             probe(classPath, environment, "restore", List.of());
             return true;
         } catch (IllegalStateException e) {
+            System.err.println("restore mode unavailable: " + e.getMessage().lines().limit(12).toList());
             return false;
         }
     }
