@@ -17,8 +17,9 @@ import java.time.LocalDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The summary reads task_counts, which triggers keep: whatever writes to tasks (here plain SQL, as a migration or a
- * person at psql would), the counts agree with a count over the tasks themselves.
+ * The summary reads task_counts, which triggers keep when a writing transaction commits: whatever writes to tasks
+ * (here plain SQL, as a migration or a person at psql would), the counts agree with a count over the tasks
+ * themselves, and one user's writes do not queue behind each other's open transactions.
  */
 @ExtendWith(PostgresTestDatabase.class)
 class TaskCountsTest {
@@ -57,6 +58,42 @@ class TaskCountsTest {
         database.execute("truncate table tasks");
 
         assertThat(database.persistence().tasks().count(ALICE, TODAY)).isEqualTo(new TaskCounts(0, 0, 0, 0));
+    }
+
+    @Test
+    void aWriteNotYetCommittedDoesNotHoldUpAnotherWriteOfTheSameUser() throws SQLException {
+        String insertOne = "insert into tasks (id, owner, title, status, priority_rank, version, created_at,"
+                + " updated_at) values (gen_random_uuid(), 'alice', 'Concurrent', 'TODO', 1, 1, now(), now())";
+        try (Connection first = database.connect(); Connection second = database.connect();
+             Statement firstStatement = first.createStatement();
+             Statement secondStatement = second.createStatement()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            firstStatement.execute(insertOne);
+            // The first transaction is open, its task written: the second, for the same user and the same count
+            // row, must not wait for it. Were the count row locked at the write, this would fail after 1 s.
+            secondStatement.execute("set local lock_timeout = '1s'");
+            secondStatement.execute(insertOne);
+            second.commit();
+            first.commit();
+        }
+
+        assertThat(database.persistence().tasks().count(ALICE, TODAY)).isEqualTo(new TaskCounts(2, 0, 0, 0));
+        assertThat(countedOverTasks("alice")).isEqualTo(new TaskCounts(2, 0, 0, 0));
+    }
+
+    @Test
+    void aRolledBackWriteLeavesTheCountsAsTheyWere() throws SQLException {
+        database.execute(insertTasks(3));
+        TaskCounts before = countedOverTasks("alice");
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("delete from tasks where owner = 'alice'");
+            statement.execute(insertTasks(5));
+            connection.rollback();
+        }
+
+        assertThat(database.persistence().tasks().count(ALICE, TODAY)).isEqualTo(before);
     }
 
     private static String insertTasks(int count) {
