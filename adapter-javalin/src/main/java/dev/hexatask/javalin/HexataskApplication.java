@@ -2,6 +2,7 @@ package dev.hexatask.javalin;
 
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.javalin.http.HexataskServer;
+import dev.hexatask.javalin.http.HttpTimeouts;
 import dev.hexatask.javalin.wiring.ServerComponent;
 import dev.hexatask.persistence.PostgresPersistence;
 
@@ -31,11 +32,17 @@ public final class HexataskApplication implements AutoCloseable {
     }
 
     public static HexataskApplication start(ServerConfig config, String host, Consumer<String> progress) {
+        return start(config, host, progress, HttpTimeouts.DEFAULT);
+    }
+
+    /** As {@link #start(ServerConfig, String, Consumer)}, waiting on clients as {@code timeouts} says. */
+    static HexataskApplication start(ServerConfig config, String host, Consumer<String> progress,
+                                     HttpTimeouts timeouts) {
         ServerComponent component = ServerComponent.of(config);
         PostgresPersistence persistence = component.persistence();
         try {
             DatabaseStartup.migrate(persistence, config.database().jdbcUrl(), DATABASE_PATIENCE, progress);
-            HexataskServer server = HexataskServer.start(component.api(), config, host);
+            HexataskServer server = HexataskServer.start(component.api(), config, host, timeouts);
             return new HexataskApplication(persistence, server,
                     IdempotencyPurgeSchedule.start(component.idempotencyPurge()));
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.hexatask.javalin;
 
 import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.javalin.http.HttpTimeouts;
 import dev.hexatask.jwt.testing.TestIdentityProvider;
 import dev.hexatask.persistence.testing.TestDatabase;
 
@@ -34,12 +35,17 @@ final class TestStack implements AutoCloseable {
 
     /** @param overrides environment variables to set or change */
     static TestStack start(TestDatabase database, Map<String, String> overrides) {
+        return start(database, overrides, HttpTimeouts.DEFAULT);
+    }
+
+    /** @param timeouts how long the server waits on its clients */
+    static TestStack start(TestDatabase database, Map<String, String> overrides, HttpTimeouts timeouts) {
         TestIdentityProvider identityProvider = TestIdentityProvider.start();
         try {
             Map<String, String> env = environment(database, identityProvider);
             env.putAll(overrides);
             HexataskApplication application = HexataskApplication.start(ServerConfig.fromEnvironment(env),
-                    "127.0.0.1", line -> { });
+                    "127.0.0.1", line -> { }, timeouts);
             return new TestStack(database, identityProvider, application);
         } catch (RuntimeException e) {
             identityProvider.close();

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -35,8 +36,6 @@ public final class HexataskServer implements AutoCloseable {
 
     public static final String API_PREFIX = "/api";
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    /** A connection idle this long (a client that stopped sending mid-request, say) is closed. */
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
     static final String SWAGGER_UI_VERSION = "5.34.1";
     static final String SCOPES = "openid email profile hexatask/api";
 
@@ -58,6 +57,11 @@ public final class HexataskServer implements AutoCloseable {
 
     /** Starts listening on the configured port (0: any free port) and returns once requests are served. */
     public static HexataskServer start(RestApi api, ServerConfig config, String host) {
+        return start(api, config, host, HttpTimeouts.DEFAULT);
+    }
+
+    /** As {@link #start(RestApi, ServerConfig, String)}, waiting on clients as {@code timeouts} says. */
+    public static HexataskServer start(RestApi api, ServerConfig config, String host, HttpTimeouts timeouts) {
         ApiBridge bridge = new ApiBridge(api, API_PREFIX);
         EdgeResponses edge = config.rest().edgeResponses();
         Responses responses = new Responses(edge);
@@ -70,12 +74,20 @@ public final class HexataskServer implements AutoCloseable {
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.concurrency.useVirtualThreads = true;
             javalinConfig.http.compressionStrategy = CompressionStrategy.NONE;
-            javalinConfig.jetty.host = host;
-            javalinConfig.jetty.port = config.port();
+            // The one connector, made here so that every connection it accepts is watched for request heads sent
+            // too slowly.
+            javalinConfig.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(host);
+                connector.setPort(config.port());
+                connector.setIdleTimeout(timeouts.idle().toMillis());
+                connector.addEventListener(new SlowRequestGuard(connector.getScheduler(), timeouts.requestHead()));
+                return connector;
+            });
             javalinConfig.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
-                http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                http.setIdleTimeout(timeouts.idle().toMillis());
                 // Paths reach the router as sent (%2e%2e, %2f, %00, //, a backslash): the API matches raw segments
                 // and answers 404 or 400 with its own problem, as over every transport. Only a malformed escape
                 // (%zz) Jetty still refuses, with 400, while parsing the request line. Nothing here maps a decoded

@@ -87,7 +87,7 @@ public final class HostileClients {
         int closedByServer = awaitClosed(idle, Duration.ofSeconds(45));
         System.out.printf("idle connections closed by the server: %d of %d, the last after %d s (idle timeout %d s)%n",
                 closedByServer, opened, (System.nanoTime() - idleStarted) / 1_000_000_000L,
-                dev.hexatask.javalin.http.HexataskServer.IDLE_TIMEOUT.toSeconds());
+                dev.hexatask.javalin.http.HttpTimeouts.DEFAULT.idle().toSeconds());
         for (Socket socket : idle) {
             socket.close();
         }
