@@ -4,18 +4,25 @@ import dev.hexatask.application.port.out.DatabaseCredentials;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
+import dev.hexatask.secrets.RdsIamAuthTokens;
+import dev.hexatask.secrets.RdsSecret;
 import dev.hexatask.secrets.SecretsManagerClients;
 import dev.hexatask.secrets.SecretsManagerDatabaseCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The database to connect to and the credentials port that signs every new connection in.
+ * The database to connect to and the credentials port that signs every new connection in: the secret's password,
+ * or IAM authentication tokens through RDS Proxy.
  *
  * @param jdbcUrl    a {@code jdbc:postgresql:} URL without credentials
  * @param fromSecret whether the credentials come from a rotated Secrets Manager secret
@@ -47,18 +54,45 @@ public record DatabaseConnection(String jdbcUrl, DatabaseCredentials credentials
      * credentials port reads it again when its cache expires or PostgreSQL refuses the password.
      */
     public static DatabaseConnection of(DatabaseSource source, Map<String, String> environment) {
+        return of(source, environment, () -> secretsManager(environment));
+    }
+
+    /** As {@link #of(DatabaseSource, Map)}, reading a secret with this client (asked for only then). */
+    static DatabaseConnection of(DatabaseSource source, Map<String, String> environment,
+                                 Supplier<SecretsManagerClient> secretsManager) {
         return switch (source) {
             case DatabaseSource.Url url -> {
                 UrlDatabaseCredentials credentials = UrlDatabaseCredentials.fromUrl(url.url());
                 yield new DatabaseConnection(credentials.jdbcUrl(), credentials, false);
             }
+            case DatabaseSource.Secret secret when secret.proxyEndpoint().isPresent() -> {
+                SecretsManagerDatabaseCredentials users = new SecretsManagerDatabaseCredentials(
+                        secretsManager.get(), secret.secretArn());
+                RdsSecret read = users.secret();
+                RdsIamAuthTokens tokens = new RdsIamAuthTokens(Region.of(secret.region()),
+                        awsCredentials(environment), secret.proxyEndpoint().get(), read.port(), users,
+                        Clock.systemUTC());
+                yield new DatabaseConnection(tokens.jdbcUrl(read.dbname()), tokens, true);
+            }
             case DatabaseSource.Secret secret -> {
                 SecretsManagerDatabaseCredentials credentials = new SecretsManagerDatabaseCredentials(
-                        SecretsManagerClients.create(Region.of(secret.region()), awsCredentials(environment), null),
-                        secret.secretArn());
+                        secretsManager.get(), secret.secretArn());
                 yield new DatabaseConnection(credentials.secret().jdbcUrl(), credentials, true);
             }
         };
+    }
+
+    /**
+     * The function's one Secrets Manager client ({@code AWS_REGION}, the execution role's credentials), shared by
+     * every secret it reads.
+     */
+    static SecretsManagerClient secretsManager(Map<String, String> environment) {
+        String region = environment.get("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            throw new InvalidConfigurationException(List.of("AWS_REGION is not set: reading a secret needs the "
+                    + "region"));
+        }
+        return SecretsManagerClients.create(Region.of(region.strip()), awsCredentials(environment), null);
     }
 
     /**

@@ -13,10 +13,15 @@ import java.util.Optional;
 public sealed interface DatabaseSource {
 
     String ENV_SECRET_ARN = "DB_SECRET_ARN";
+    String ENV_PROXY_ENDPOINT = "DB_PROXY_ENDPOINT";
     String ENV_DATABASE_URL = "DATABASE_URL";
 
-    /** An RDS-shaped secret, read with the execution role's credentials in {@code region}. */
-    record Secret(String secretArn, String region) implements DatabaseSource {
+    /**
+     * An RDS-shaped secret, read with the execution role's credentials in {@code region}. With a proxy endpoint
+     * ({@value #ENV_PROXY_ENDPOINT}), connections go to that RDS Proxy and sign in with IAM authentication tokens
+     * as the secret's user; its password is then not used.
+     */
+    record Secret(String secretArn, String region, Optional<String> proxyEndpoint) implements DatabaseSource {
     }
 
     /** A URL such as {@code postgresql://user:password@host:5432/db}. */
@@ -37,7 +42,8 @@ public sealed interface DatabaseSource {
                 problems.add("AWS_REGION is not set: reading " + ENV_SECRET_ARN + " needs the region");
                 return Optional.empty();
             }
-            return Optional.of(new Secret(secretArn, region));
+            return Optional.of(new Secret(secretArn, region,
+                    Optional.ofNullable(LambdaSettings.value(environment, ENV_PROXY_ENDPOINT))));
         }
         String url = LambdaSettings.value(environment, ENV_DATABASE_URL);
         if (url == null) {

@@ -19,10 +19,15 @@ import java.util.Optional;
  * @param poolSize {@value #ENV_POOL_SIZE}: connections held (default 1: an instance serves one request at a time)
  * @param jwt      the {@code OIDC_*} variables
  * @param rest     {@code CORS_ALLOWED_ORIGINS}, likewise
+ * @param cursorKeySecretArn {@value #ENV_CURSOR_KEY_SECRET_ARN}: the Secrets Manager secret whose current version
+ *                 signs list cursors (and whose previous version still verifies them); when unset, the key the
+ *                 database's first migration made signs them, as on a laptop
  */
-public record LambdaSettings(String stage, DatabaseSource database, int poolSize, JwtSettings jwt, RestSettings rest) {
+public record LambdaSettings(String stage, DatabaseSource database, int poolSize, JwtSettings jwt, RestSettings rest,
+                             Optional<String> cursorKeySecretArn) {
 
     public static final String ENV_POOL_SIZE = "DB_POOL_SIZE";
+    public static final String ENV_CURSOR_KEY_SECRET_ARN = "CURSOR_KEY_SECRET_ARN";
     private static final int MAX_POOL_SIZE = 10;
 
     public static LambdaSettings fromEnvironment(Map<String, String> environment) {
@@ -30,6 +35,10 @@ public record LambdaSettings(String stage, DatabaseSource database, int poolSize
         TransportSettings shared = TransportSettings.fromEnvironment(environment, problems);
         Optional<DatabaseSource> database = DatabaseSource.fromEnvironment(environment, problems);
         int poolSize = poolSize(value(environment, ENV_POOL_SIZE), problems);
+        Optional<String> cursorKeySecretArn = Optional.ofNullable(value(environment, ENV_CURSOR_KEY_SECRET_ARN));
+        if (cursorKeySecretArn.isPresent() && value(environment, "AWS_REGION") == null) {
+            problems.add("AWS_REGION is not set: reading " + ENV_CURSOR_KEY_SECRET_ARN + " needs the region");
+        }
         JwtSettings jwt = null;
         try {
             jwt = JwtSettings.fromEnvironment(environment);
@@ -39,7 +48,8 @@ public record LambdaSettings(String stage, DatabaseSource database, int poolSize
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        return new LambdaSettings(shared.stage(), database.orElseThrow(), poolSize, jwt, shared.rest());
+        return new LambdaSettings(shared.stage(), database.orElseThrow(), poolSize, jwt, shared.rest(),
+                cursorKeySecretArn);
     }
 
     private static int poolSize(String text, List<String> problems) {

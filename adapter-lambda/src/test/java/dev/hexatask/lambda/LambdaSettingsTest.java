@@ -44,4 +44,20 @@ class LambdaSettingsTest {
         assertThat(shared).hasSize(2);
         assertThat(e.problems()).containsExactlyElementsOf(shared);
     }
+
+    @Test
+    void theCursorKeySecretIsOptionalAndNeedsTheRegion() {
+        Map<String, String> environment = valid();
+        assertThat(LambdaSettings.fromEnvironment(environment).cursorKeySecretArn()).isEmpty();
+
+        environment.put("CURSOR_KEY_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:k-AbCdEf");
+        environment.remove("AWS_REGION");
+        var e = catchThrowableOfType(InvalidConfigurationException.class,
+                () -> LambdaSettings.fromEnvironment(environment));
+        assertThat(e.problems()).contains("AWS_REGION is not set: reading CURSOR_KEY_SECRET_ARN needs the region");
+
+        environment.put("AWS_REGION", "eu-west-1");
+        assertThat(LambdaSettings.fromEnvironment(environment).cursorKeySecretArn())
+                .contains("arn:aws:secretsmanager:eu-west-1:123456789012:secret:k-AbCdEf");
+    }
 }

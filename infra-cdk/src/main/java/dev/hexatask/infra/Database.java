@@ -5,6 +5,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.kms.Key;
@@ -13,6 +14,8 @@ import software.amazon.awscdk.services.rds.CaCertificate;
 import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseProxy;
+import software.amazon.awscdk.services.rds.DatabaseProxyOptions;
 import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
 import software.amazon.awscdk.services.rds.IInstanceEngine;
@@ -49,6 +52,7 @@ public final class Database extends Construct {
     private final RotationSchedule rotation;
     private final ISecret applicationSecret;
     private final RotationSchedule applicationRotation;
+    private final Optional<DatabaseProxy> proxy;
 
     public Database(Construct scope, String id, StageSettings stage, Network network) {
         super(scope, id);
@@ -139,6 +143,24 @@ public final class Database extends Construct {
                         .securityGroups(List.of(network.rotationFunction()))
                         .build()));
 
+        // Optional (-c rdsProxy=true): the API's connections go through RDS Proxy, which signs in to PostgreSQL with the
+        // application's secret and lets the API in with IAM authentication tokens over TLS only.
+        proxy = network.proxy().map(group -> instance.addProxy("Proxy", DatabaseProxyOptions.builder()
+                .dbProxyName("hexatask-" + stage.name())
+                .secrets(List.of(applicationSecret))
+                .vpc(network.vpc())
+                .vpcSubnets(Network.DATA)
+                .securityGroups(List.of(group))
+                .iamAuth(true)
+                .requireTls(true)
+                .debugLogging(false)
+                // A request waits at most this long for a pooled connection: inside the API's own 6 s wait.
+                .borrowTimeout(Duration.seconds(5))
+                .idleClientTimeout(Duration.minutes(30))
+                // What the migrations, the rotations and a bastion sign in with directly stays free.
+                .maxConnectionsPercent(80)
+                .build()));
+
         var suppressions = new ArrayList<NagPackSuppression>();
         suppressions.add(Nag.suppress("AwsSolutions-RDS11",
                 "The default port 5432 is kept: the database is only reachable inside the VPC from three security "
@@ -200,6 +222,11 @@ public final class Database extends Construct {
     /** The application's secret ({@value #APPLICATION_USER} or its clone), attached to the instance likewise. */
     public ISecret applicationSecret() {
         return applicationSecret;
+    }
+
+    /** RDS Proxy in front of the instance for the API, when the stage was synthesized with {@code rdsProxy=true}. */
+    public Optional<DatabaseProxy> proxy() {
+        return proxy;
     }
 
     public RotationSchedule applicationRotation() {

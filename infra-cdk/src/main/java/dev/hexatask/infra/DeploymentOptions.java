@@ -14,15 +14,19 @@ import software.constructs.Node;
 public record DeploymentOptions(
         StageSettings stage,
         Path lambdaArtifact,
+        Path lambdaLayer,
         Path openApiDocument,
         Optional<Path> frontendDist,
         Optional<String> alarmEmail,
         int budgetMonthlyUsd,
         boolean bastion,
+        boolean rdsProxy,
         Optional<CustomDomain> apiDomain,
         String migrationRunId) {
 
     public static final String DEFAULT_LAMBDA_ARTIFACT = "../adapter-lambda/target/hexatask-lambda.zip";
+    /** The layer's zip; by default the one adapter-lambda builds next to the function code. */
+    public static final String LAMBDA_LAYER_FILE = "hexatask-lambda-layer.zip";
     public static final String DEFAULT_FRONTEND_DIST = "../frontend/dist";
     /** The API's contract; the gateway's routes, models and CORS headers are built from it. */
     public static final String DEFAULT_OPENAPI_DOCUMENT = "../adapter-rest/src/main/resources/openapi.yaml";
@@ -36,6 +40,11 @@ public record DeploymentOptions(
             throw new IllegalArgumentException("Lambda artifact not found at " + lambdaArtifact.toAbsolutePath()
                     + ": build it with ./mvnw -pl adapter-lambda -am package, or pass -c lambdaArtifact=<path to zip>");
         }
+        if (!Files.isRegularFile(lambdaLayer)) {
+            throw new IllegalArgumentException("Lambda layer not found at " + lambdaLayer.toAbsolutePath()
+                    + ": build it with ./mvnw -pl adapter-lambda -am package, or pass -c lambdaLayer=<path to zip>");
+        }
+        LambdaArtifacts.check(lambdaArtifact, lambdaLayer);
         if (!Files.isRegularFile(openApiDocument)) {
             throw new IllegalArgumentException("OpenAPI document not found at " + openApiDocument.toAbsolutePath()
                     + ": run the synthesis from infra-cdk/ in a full checkout, or pass -c openApiDocument=<path>");
@@ -68,15 +77,20 @@ public record DeploymentOptions(
         if (domainName.isPresent() != certificateArn.isPresent()) {
             throw new IllegalArgumentException("apiDomainName and apiCertificateArn must be given together");
         }
+        var artifact = Path.of(text(node, "lambdaArtifact").orElse(DEFAULT_LAMBDA_ARTIFACT));
+        var layer = text(node, "lambdaLayer").map(Path::of)
+                .orElseGet(() -> artifact.resolveSibling(LAMBDA_LAYER_FILE));
         return new DeploymentOptions(
                 stage,
-                Path.of(text(node, "lambdaArtifact").orElse(DEFAULT_LAMBDA_ARTIFACT)),
+                artifact,
+                layer,
                 Path.of(text(node, "openApiDocument").orElse(DEFAULT_OPENAPI_DOCUMENT)),
                 Files.isDirectory(dist) ? Optional.of(dist) : Optional.empty(),
                 text(node, "alarmEmail"),
                 text(node, "budgetMonthlyUsd").map(DeploymentOptions::positiveWholeDollars)
                         .orElse(stage.budgetMonthlyUsd()),
                 text(node, "bastion").map(Boolean::parseBoolean).orElse(false),
+                text(node, "rdsProxy").map(DeploymentOptions::flag).orElse(false),
                 domainName.map(name -> new CustomDomain(name, certificateArn.orElseThrow())),
                 text(node, "migrationRunId").orElseGet(() -> Instant.now().toString()));
     }
@@ -86,6 +100,14 @@ public record DeploymentOptions(
                 .map(Object::toString)
                 .map(String::strip)
                 .filter(value -> !value.isEmpty());
+    }
+
+    private static boolean flag(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("rdsProxy must be true or false, was '" + value + "'");
+        };
     }
 
     private static int positiveWholeDollars(String value) {

@@ -17,19 +17,23 @@ import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.triggers.InvocationType;
 import software.amazon.awscdk.triggers.Trigger;
 import software.constructs.Construct;
 
 /**
- * The two Java functions built from the one Lambda artifact: the API (SnapStart version behind the {@code live}
- * alias) and the migrations, which a CDK trigger runs on every deploy after the database exists and before the
+ * The two Java functions built from the one Lambda artifact (the project's classes as the function code, every
+ * third-party jar in one layer that both load, so a deploy of a code change uploads the small part alone): the API
+ * (SnapStart version behind the {@code live} alias) and the migrations, which a CDK trigger runs on every deploy after the database exists and before the
  * alias moves to the new version, so new code never meets an old schema. A failing migration fails the deploy.
  * An hourly EventBridge rule invokes the migrations function once more as the database's housekeeper (deleting
  * expired idempotency records): it already holds the secret and reaches the database, and it runs outside the API's
@@ -49,6 +53,11 @@ public final class Functions extends Construct {
      */
     public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
+    /** Characters of the generated cursor key (letters and digits: about 380 bits). */
+    public static final int CURSOR_KEY_LENGTH = 64;
+
+    private final LayerVersion dependencies;
+    private final Secret cursorKey;
     private final Function api;
     private final Alias apiLive;
     private final Function migrations;
@@ -63,6 +72,13 @@ public final class Functions extends Construct {
         super(scope, id);
         var stage = options.stage();
         var code = Code.fromAsset(options.lambdaArtifact().toString());
+        dependencies = LayerVersion.Builder.create(this, "Dependencies")
+                .layerVersionName("hexatask-" + stage.name() + "-dependencies")
+                .description("Hexatask " + stage.name() + ": the third-party jars of the API and migrations functions")
+                .code(Code.fromAsset(options.lambdaLayer().toString()))
+                .compatibleRuntimes(List.of(Runtime.JAVA_21))
+                .compatibleArchitectures(List.of(Architecture.ARM_64))
+                .build();
 
         var common = new LinkedHashMap<String, String>();
         common.put("HEXATASK_STAGE", stage.name());
@@ -77,8 +93,27 @@ public final class Functions extends Construct {
         migrationsEnvironment.put("DB_SECRET_ARN", database.secret().getSecretArn());
         migrationsEnvironment.put("APP_DB_SECRET_ARN", database.applicationSecret().getSecretArn());
 
+        // The key that signs list cursors: generated here, rotated by putting a new value (docs/deploy.md). The API
+        // signs with the current version and still accepts the previous one, so a rotation breaks no cursor that a
+        // client is paging with.
+        cursorKey = Secret.Builder.create(this, "CursorKey")
+                .secretName("/hexatask/" + stage.name() + "/cursor-key")
+                .description("Hexatask " + stage.name() + ": signs list cursors (AWSCURRENT signs, AWSPREVIOUS verifies)")
+                .encryptionKey(database.key())
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(CURSOR_KEY_LENGTH)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(stage.statefulRemovalPolicy())
+                .build();
+        NagSuppressions.addResourceSuppressions(cursorKey, List.of(Nag.suppress("AwsSolutions-SMG4",
+                "Rotated by hand (put-secret-value, docs/deploy.md): no hosted rotation exists for a signing key, "
+                        + "and the API verifies with AWSPREVIOUS too, so a rotation needs no coordination.")));
+
         var apiEnvironment = new LinkedHashMap<>(common);
         apiEnvironment.put("DB_SECRET_ARN", database.applicationSecret().getSecretArn());
+        apiEnvironment.put("CURSOR_KEY_SECRET_ARN", cursorKey.getSecretArn());
+        database.proxy().ifPresent(proxy -> apiEnvironment.put("DB_PROXY_ENDPOINT", proxy.getEndpoint()));
         apiEnvironment.put("OIDC_ISSUER", configuration.issuerUrl());
         apiEnvironment.put("OIDC_CLIENT_IDS", configuration.clientId());
         apiEnvironment.put("OIDC_REQUIRED_SCOPE", Identity.API_SCOPE);
@@ -97,6 +132,12 @@ public final class Functions extends Construct {
                 stage, network.migrationsFunction(), migrationsEnvironment, 1024, MIGRATIONS_TIMEOUT, network, false);
 
         database.applicationSecret().grantRead(api);
+        cursorKey.grantRead(api);
+        // rds-db:connect on the proxy for both users that the alternating-users rotation switches between.
+        database.proxy().ifPresent(proxy -> {
+            proxy.grantConnect(api, Database.APPLICATION_USER);
+            proxy.grantConnect(api, Database.APPLICATION_USER + "_clone");
+        });
         database.secret().grantRead(migrations);
         database.applicationSecret().grantRead(migrations);
 
@@ -156,6 +197,7 @@ public final class Functions extends Construct {
                 .architecture(Architecture.ARM_64)
                 .handler(handler)
                 .code(code)
+                .layers(List.of(dependencies))
                 .memorySize(memoryMb)
                 .timeout(timeout)
                 .environment(environment)
@@ -173,6 +215,16 @@ public final class Functions extends Construct {
                     .reservedConcurrentExecutions(stage.api().reservedConcurrency());
         }
         return builder.build();
+    }
+
+    /** The layer of third-party jars that both functions load. */
+    public LayerVersion dependencies() {
+        return dependencies;
+    }
+
+    /** The secret whose current version signs list cursors and whose previous version still verifies them. */
+    public Secret cursorKey() {
+        return cursorKey;
     }
 
     public Function api() {

@@ -26,7 +26,7 @@ public final class HexataskStack extends Stack {
         Tags.of(this).add("app", APP_TAG);
         Tags.of(this).add("stage", stage.name());
 
-        network = new Network(this, "Network", stage);
+        network = new Network(this, "Network", stage, options.rdsProxy());
         database = new Database(this, "Database", stage, network);
         frontend = new FrontendHosting(this, "Frontend", options);
         identity = new Identity(this, "Identity", stage, frontend.url());
@@ -54,6 +54,8 @@ public final class HexataskStack extends Stack {
         output("ApplicationSecretArn", database.applicationSecret().getSecretArn(),
                 "Database application user's secret (the API)");
         output("DatabaseEndpoint", database.instance().getDbInstanceEndpointAddress(), "PostgreSQL host (VPC only)");
+        database.proxy().ifPresent(proxy -> output("DatabaseProxyEndpoint", proxy.getEndpoint(),
+                "RDS Proxy host the API connects to (VPC only, IAM authentication)"));
         output("AlarmTopicArn", operations.alarms().getTopicArn(), "SNS topic of alarms and budget alerts");
         output("SiteBucketName", frontend.site().getBucketName(), "Bucket holding the web app");
         api.customDomain().ifPresent(domain -> output("ApiDomainTarget", domain.getDomainNameAliasDomainName(),

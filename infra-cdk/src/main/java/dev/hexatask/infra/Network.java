@@ -2,6 +2,7 @@ package dev.hexatask.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -38,9 +39,11 @@ public final class Network extends Construct {
     private final SecurityGroup migrationsFunction;
     private final SecurityGroup rotationFunction;
     private final SecurityGroup database;
+    private final Optional<SecurityGroup> proxy;
     private final InterfaceVpcEndpoint secretsManagerEndpoint;
 
-    public Network(Construct scope, String id, StageSettings stage) {
+    /** @param rdsProxy whether the API reaches the database through RDS Proxy (then only through it) */
+    public Network(Construct scope, String id, StageSettings stage, boolean rdsProxy) {
         super(scope, id);
         var flowLogs = LogGroup.Builder.create(this, "FlowLogs")
                 .retention(stage.logRetention())
@@ -68,6 +71,8 @@ public final class Network extends Construct {
         migrationsFunction = group("MigrationsFunctionSecurityGroup", "Migrations function: database and Secrets Manager");
         rotationFunction = group("RotationFunctionSecurityGroup", "Secret rotation function: database and Secrets Manager");
         database = group("DatabaseSecurityGroup", "PostgreSQL: 5432 from the functions only");
+        proxy = rdsProxy ? Optional.of(group("ProxySecurityGroup", "RDS Proxy: 5432 from the API function, to the "
+                + "database")) : Optional.empty();
         var endpoints = group("EndpointSecurityGroup", "Interface endpoints: HTTPS from the functions only");
 
         secretsManagerEndpoint = vpc.addInterfaceEndpoint("SecretsManager", InterfaceVpcEndpointOptions.builder()
@@ -79,9 +84,16 @@ public final class Network extends Construct {
                 .build());
 
         for (var function : List.of(apiFunction, migrationsFunction, rotationFunction)) {
-            allowPostgres(function);
             secretsManagerEndpoint.getConnections().allowDefaultPortFrom(function, "Secrets Manager over HTTPS");
         }
+        // The migrations and the rotations sign in with passwords, straight to the database; the API goes through
+        // the proxy when there is one.
+        allowPostgres(migrationsFunction);
+        allowPostgres(rotationFunction);
+        // The proxy's own path to the database is opened by the proxy's construct (Database), on the instance's port.
+        proxy.ifPresentOrElse(
+                group -> group.getConnections().allowFrom(apiFunction, Port.tcp(5432), "PostgreSQL through RDS Proxy"),
+                () -> allowPostgres(apiFunction));
         // The API verifies tokens against Cognito's JWKS, which has no VPC endpoint: HTTPS through the NAT gateway.
         apiFunction.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to AWS endpoints and Cognito JWKS");
     }
@@ -121,6 +133,11 @@ public final class Network extends Construct {
 
     public SecurityGroup database() {
         return database;
+    }
+
+    /** RDS Proxy's group, when the stage has one. */
+    public Optional<SecurityGroup> proxy() {
+        return proxy;
     }
 
     public InterfaceVpcEndpoint secretsManagerEndpoint() {

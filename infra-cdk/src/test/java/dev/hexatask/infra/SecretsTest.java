@@ -29,7 +29,10 @@ class SecretsTest {
         var result = Synth.stage(stage);
         var database = result.stack().database();
         var secrets = Templates.resources(result.template(), "AWS::SecretsManager::Secret");
-        assertThat(secrets).hasSize(2);
+        // The two database secrets, and the cursor-signing key (CursorKeyTest).
+        assertThat(secrets.values()).extracting(secret -> Templates.properties(secret).get("Name"))
+                .containsExactlyInAnyOrder("/hexatask/" + stage + "/db", "/hexatask/" + stage + "/db-app",
+                        "/hexatask/" + stage + "/cursor-key");
         var application = Templates.properties(Templates.resource(result.template(),
                 logicalId(database.applicationSecret().getNode().getScope())));
         assertThat(application).containsEntry("Name", "/hexatask/" + stage + "/db-app")
@@ -79,13 +82,14 @@ class SecretsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void theApiReadsOnlyTheApplicationsSecretAndTheMigrationsReadBoth(String stage) {
+    void theApiReadsOnlyTheApplicationsSecretAndTheCursorKeyAndTheMigrationsReadBothDatabaseSecrets(String stage) {
         var result = Synth.stage(stage);
         var database = result.stack().database();
         var master = ref(logicalId(database.secret()));
         var application = ref(logicalId(database.applicationSecret()));
         var functions = result.stack().functions();
-        assertThat(secretsReadBy(result, functions.api())).containsExactly(application);
+        assertThat(secretsReadBy(result, functions.api())).containsExactlyInAnyOrder(application,
+                ref(logicalId(functions.cursorKey())));
         assertThat(secretsReadBy(result, functions.migrations())).containsExactlyInAnyOrder(master, application);
     }
 

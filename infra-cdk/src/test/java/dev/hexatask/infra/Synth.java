@@ -40,7 +40,11 @@ final class Synth {
     private static final Map<String, Result> CACHE = new ConcurrentHashMap<>();
     private static final Path TARGET = Path.of(System.getProperty("hexatask.synthOutput", "target"));
     private static final Path WORK = createWorkDir();
-    static final Path LAMBDA_ZIP = standInLambdaArtifact();
+    static final Path LAMBDA_ZIP = standInZip("hexatask-lambda.zip",
+            "dev/hexatask/lambda/ApiHandler.class", "lib/hexatask-application-0.1.0-SNAPSHOT.jar");
+    /** Next to {@link #LAMBDA_ZIP}, where the synthesis looks for it unless told otherwise. */
+    static final Path LAMBDA_LAYER = standInZip(DeploymentOptions.LAMBDA_LAYER_FILE,
+            "java/lib/jackson-databind-2.20.1.jar", "java/lib/postgresql-42.7.8.jar");
     static final Path DIST = standInFrontendDist();
 
     private Synth() {
@@ -106,12 +110,15 @@ final class Synth {
         }
     }
 
-    private static Path standInLambdaArtifact() {
-        var zip = WORK.resolve("hexatask-lambda.zip");
+    /** A zip shaped like adapter-lambda's artifact: the entries named, each holding a line of text. */
+    static Path standInZip(String fileName, String... entries) {
+        var zip = WORK.resolve(fileName);
         try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("lib/stand-in.txt"));
-            out.write("stand-in for adapter-lambda's artifact".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
+            for (var entry : entries) {
+                out.putNextEntry(new ZipEntry(entry));
+                out.write(("stand-in for " + entry).getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

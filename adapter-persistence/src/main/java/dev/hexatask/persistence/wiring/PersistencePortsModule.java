@@ -1,7 +1,9 @@
 package dev.hexatask.persistence.wiring;
 
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
+import dev.hexatask.application.port.out.CursorKeys;
 import dev.hexatask.application.port.out.DatabaseHealth;
 import dev.hexatask.application.port.out.IdempotencyRecords;
 import dev.hexatask.application.port.out.Profiles;
@@ -10,6 +12,8 @@ import dev.hexatask.application.port.out.Transactions;
 import dev.hexatask.application.service.CursorCodec;
 import dev.hexatask.persistence.PostgresPersistence;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /**
  * The core's storage ports, from the one {@link PostgresPersistence} a composition root provides (each builds it
@@ -48,10 +52,17 @@ public interface PersistencePortsModule {
         return persistence.health();
     }
 
-    /** The signing key lives in the database (made by the first migration), so it is read after migrating. */
+    /** Cursor-signing keys that a composition root reads from elsewhere (a rotated secret in AWS). */
+    @BindsOptionalOf
+    CursorKeys cursorKeys();
+
+    /**
+     * The composition root's keys when it binds them; else the key in the database (made by the first migration,
+     * so it is read after migrating).
+     */
     @Provides
     @Singleton
-    static CursorCodec cursors(PostgresPersistence persistence) {
-        return new CursorCodec(persistence.cursorSecret().read());
+    static CursorCodec cursors(Optional<CursorKeys> keys, PostgresPersistence persistence) {
+        return CursorCodec.with(keys.orElseGet(() -> CursorKeys.fixed(persistence.cursorSecret().read())));
     }
 }

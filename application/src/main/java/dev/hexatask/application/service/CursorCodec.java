@@ -1,5 +1,6 @@
 package dev.hexatask.application.service;
 
+import dev.hexatask.application.port.out.CursorKeys;
 import dev.hexatask.application.port.out.SortPosition;
 import dev.hexatask.application.port.out.TaskSort;
 import dev.hexatask.domain.user.UserId;
@@ -16,13 +17,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Turns a position in a sorted task list into an opaque, URL-safe cursor and back. A cursor is signed with
  * HMAC-SHA256 over its content and the user it was issued to, so a cursor that was altered, made up, or issued to
- * someone else is refused, never followed (and every query is owner-scoped anyway).
+ * someone else is refused, never followed (and every query is owner-scoped anyway). New cursors are signed with the
+ * current key; a cursor signed with one of the keys still accepted (the key before a rotation) is read as well.
  */
 public final class CursorCodec {
 
@@ -35,14 +39,20 @@ public final class CursorCodec {
     private static final int BODY_LENGTH = 1 + 1 + 8 + 4 + 8 + 1 + 16 + 8;
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final CursorKeys keys;
 
     /** @param secret at least 32 bytes of key material, the same on every instance that serves one API */
     public CursorCodec(byte[] secret) {
-        if (secret == null || secret.length < 32) {
-            throw new IllegalArgumentException("the cursor secret must have at least 32 bytes");
-        }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this(CursorKeys.fixed(secret));
+    }
+
+    private CursorCodec(CursorKeys keys) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /** @param keys the keys, asked on every use (an implementation that reads them from a store caches them) */
+    public static CursorCodec with(CursorKeys keys) {
+        return new CursorCodec(keys);
     }
 
     /** A decoded cursor: the sort it belongs to, the filters it was issued for, and the position. */
@@ -61,7 +71,7 @@ public final class CursorCodec {
                 .putLong(position.id().getMostSignificantBits())
                 .putLong(position.id().getLeastSignificantBits())
                 .putLong(cursor.filterHash());
-        body.put(mac(owner, body.array(), BODY_LENGTH));
+        body.put(mac(keys.current().signing(), owner, body.array(), BODY_LENGTH));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
     }
 
@@ -79,8 +89,7 @@ public final class CursorCodec {
         if (bytes.length != BODY_LENGTH + MAC_LENGTH) {
             return Optional.empty();
         }
-        byte[] expected = mac(owner, bytes, BODY_LENGTH);
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, BODY_LENGTH, bytes.length))) {
+        if (!signedWithAnAcceptedKey(owner, bytes)) {
             return Optional.empty();
         }
         try {
@@ -106,10 +115,25 @@ public final class CursorCodec {
         }
     }
 
-    private byte[] mac(UserId owner, byte[] bytes, int length) {
+    private boolean signedWithAnAcceptedKey(UserId owner, byte[] bytes) {
+        byte[] given = Arrays.copyOfRange(bytes, BODY_LENGTH, bytes.length);
+        CursorKeys.Keys accepted = keys.current();
+        if (MessageDigest.isEqual(mac(accepted.signing(), owner, bytes, BODY_LENGTH), given)) {
+            return true;
+        }
+        List<byte[]> verifying = accepted.verifying();
+        for (byte[] key : verifying) {
+            if (MessageDigest.isEqual(mac(key, owner, bytes, BODY_LENGTH), given)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] mac(byte[] key, UserId owner, byte[] bytes, int length) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
             mac.update(bytes, 0, length);
             mac.update(owner.value().getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(mac.doFinal(), MAC_LENGTH);
