@@ -12,7 +12,7 @@ class MigrationsTest {
 
     @Test
     void a_migrated_database_is_at_the_latest_version_and_migrating_again_changes_nothing(TestDatabase database) {
-        assertThat(database.persistence().migrate()).isEqualTo("3");
+        assertThat(database.persistence().migrate()).isEqualTo("4");
     }
 
     @Test
