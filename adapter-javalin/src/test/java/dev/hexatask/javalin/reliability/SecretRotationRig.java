@@ -137,7 +137,22 @@ public final class SecretRotationRig implements AutoCloseable {
      * when connections reach their lifetime or new instances start during a rotation), so new sign-ins meet it.
      */
     public RotationFunction.Rotation rotate() {
-        return rotation.rotate(application.persistence()::renewConnections);
+        return rotate(Duration.ZERO);
+    }
+
+    /**
+     * The same, with {@code pause} between setSecret and testSecret, as when the function's steps run as separate
+     * invocations seconds apart: the database has the new password and AWSCURRENT still the old one meanwhile.
+     */
+    public RotationFunction.Rotation rotate(Duration pause) {
+        return rotation.rotate(() -> {
+            application.persistence().renewConnections();
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** The secret's AWSCURRENT value, parsed. */
