@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An execution environment serves every request on one thread, so what a failed transaction leaves bound to that
- * thread meets the next request. Regression test for a defect the Lambda outage run found: after a request found
- * the database gone (no connection to be had), the rollback of the transaction that never began was short-cut, which
- * left jOOQ's thread-bound transaction state broken, and the environment answered {@code 500} to creates after the
- * database was back, instead of {@code 503} during the outage and {@code 201} after it.
+ * thread meets the next request. The Lambda outage run once found such a defect (after a request got no connection,
+ * the rollback of the transaction that never began was short-cut, and the environment then answered {@code 500} to
+ * creates after the database was back). This test holds the behaviour that run asked for: {@code 503} while the
+ * database is frozen, also for a request during which it comes back, and {@code 201}/{@code 200} on the same thread
+ * after it. It does not reproduce that defect's interleaving: with the short-cut put back, it still passes.
  */
 class OutageRecoveryTest {
 
@@ -55,11 +56,25 @@ class OutageRecoveryTest {
                 // finds it dead, and gets no connection at all.
                 Thread.sleep(700);
                 database.freeze();
+                Thread thaw = null;
                 try {
                     APIGatewayProxyResponseEvent duringOutage = create(handler, token);
                     assertThat(duringOutage.getStatusCode()).as(duringOutage.getBody()).isEqualTo(503);
-                    assertThat(list(handler, token).getStatusCode()).isEqualTo(503);
+                    // The database comes back while the next request waits for a connection, as under load.
+                    thaw = Thread.ofPlatform().start(() -> {
+                        try {
+                            Thread.sleep(1_500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        database.thaw();
+                    });
+                    APIGatewayProxyResponseEvent whileComingBack = create(handler, token);
+                    assertThat(whileComingBack.getStatusCode()).as(whileComingBack.getBody()).isIn(201, 503);
                 } finally {
+                    if (thaw != null) {
+                        thaw.join();
+                    }
                     database.thaw();
                 }
 
