@@ -144,7 +144,19 @@ final class LambdaRotationRig implements AutoCloseable {
      * replaced (as when new environments start or connections reach their lifetime during a rotation).
      */
     RotationFunction.Rotation rotate() {
-        return rotation.rotate(() -> environments.forEach(e -> e.persistence().get().renewConnections()));
+        return rotate(java.time.Duration.ZERO);
+    }
+
+    /** The same, with {@code pause} between setSecret and testSecret (steps run as invocations seconds apart). */
+    RotationFunction.Rotation rotate(java.time.Duration pause) {
+        return rotation.rotate(() -> {
+            environments.forEach(e -> e.persistence().get().renewConnections());
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

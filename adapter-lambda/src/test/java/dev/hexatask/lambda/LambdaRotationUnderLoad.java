@@ -24,20 +24,22 @@ public final class LambdaRotationUnderLoad {
     public static void main(String[] args) throws Exception {
         int before = Integer.getInteger("reliability.before", 10);
         int after = Integer.getInteger("reliability.after", 15);
+        // Seconds between setSecret and testSecret, as when the rotation's steps run as separate invocations.
+        int pause = Integer.getInteger("reliability.pause", 0);
         int environments = Integer.getInteger("reliability.clients", 4);
         System.out.printf("== Password rotation under load: Lambda handler in-process with DB_SECRET_ARN, %d "
                 + "execution environments (closed loop, 1/3 POST /tasks, 2/3 GET /tasks); rotation after %d s, then "
-                + "%d s%n", environments, before, after);
+                + "%d s; %d s from setSecret to testSecret%n", environments, before, after, pause);
         System.out.println("date: " + Instant.now() + "; machine: " + OutageRun.machine());
         for (RotationFunction.Strategy strategy : RotationFunction.Strategy.values()) {
-            run(strategy, environments, before, after);
+            run(strategy, environments, before, after, pause);
         }
         System.out.println("machine at the end: " + OutageRun.machine());
         System.exit(0);
     }
 
-    private static void run(RotationFunction.Strategy strategy, int environments, int before, int after)
-            throws Exception {
+    private static void run(RotationFunction.Strategy strategy, int environments, int before, int after,
+                            int pause) throws Exception {
         System.out.println("-- " + strategy);
         try (LambdaRotationRig rig = LambdaRotationRig.start(strategy, environments)) {
             int rotations = strategy == RotationFunction.Strategy.ALTERNATING_USERS ? 2 : 1;
@@ -50,7 +52,7 @@ public final class LambdaRotationUnderLoad {
             run.start(environments, client -> rig.invoke(client, tokens[client], sequence.incrementAndGet()));
             Thread.sleep(Duration.ofSeconds(before));
             for (int i = 0; i < rotations; i++) {
-                Rotation rotation = rig.rotate();
+                Rotation rotation = rig.rotate(Duration.ofSeconds(pause));
                 run.window(rotation.setSecretNanos(), rotation.finishedNanos());
                 System.out.printf("rotation %d: %s -> %s, createSecret %d ms, setSecret to finishSecret %d ms%n",
                         i + 1, rotation.userBefore(), rotation.userAfter(),

@@ -30,20 +30,23 @@ public final class RotationUnderLoad {
     public static void main(String[] args) throws Exception {
         int before = Integer.getInteger("reliability.before", 10);
         int after = Integer.getInteger("reliability.after", 15);
+        // Seconds between setSecret and testSecret, as when the rotation's steps run as separate invocations.
+        int pause = Integer.getInteger("reliability.pause", 0);
         int clients = Integer.getInteger("reliability.clients", 8);
         System.out.printf("== Password rotation under load: Javalin server with DB_SECRET_ARN, %d clients (closed "
                 + "loop, 1/3 POST /api/tasks, 2/3 GET /api/tasks), pool %d; rotation after %d s, then %d s%n",
                 clients, POOL_SIZE, before, after);
+        System.out.println("seconds from setSecret to testSecret: " + pause);
         System.out.println("date: " + Instant.now() + "; machine: " + OutageRun.machine());
         for (RotationFunction.Strategy strategy : RotationFunction.Strategy.values()) {
-            run(strategy, clients, before, after);
+            run(strategy, clients, before, after, pause);
         }
         System.out.println("machine at the end: " + OutageRun.machine());
         System.exit(0);
     }
 
-    private static void run(RotationFunction.Strategy strategy, int clients, int before, int after)
-            throws Exception {
+    private static void run(RotationFunction.Strategy strategy, int clients, int before, int after,
+                            int pause) throws Exception {
         System.out.println("-- " + strategy);
         try (SecretRotationRig rig = SecretRotationRig.start(strategy, POOL_SIZE)) {
             int rotations = strategy == RotationFunction.Strategy.ALTERNATING_USERS ? 2 : 1;
@@ -56,7 +59,7 @@ public final class RotationUnderLoad {
             run.start(clients, client -> rig.request(tokens[client], sequence.incrementAndGet()));
             Thread.sleep(Duration.ofSeconds(before));
             for (int i = 0; i < rotations; i++) {
-                Rotation rotation = rig.rotate();
+                Rotation rotation = rig.rotate(Duration.ofSeconds(pause));
                 run.window(rotation.setSecretNanos(), rotation.finishedNanos());
                 System.out.printf("rotation %d: %s -> %s, createSecret %d ms, setSecret to finishSecret %d ms%n",
                         i + 1, rotation.userBefore(), rotation.userAfter(),
