@@ -4,6 +4,7 @@ import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.javalin.http.HexataskServer;
 import dev.hexatask.javalin.http.HttpTimeouts;
 import dev.hexatask.javalin.wiring.ServerComponent;
+import dev.hexatask.javalin.wiring.ServerDatabase;
 import dev.hexatask.persistence.PostgresPersistence;
 
 import java.net.URI;
@@ -21,12 +22,14 @@ public final class HexataskApplication implements AutoCloseable {
     public static final Duration DATABASE_PATIENCE = Duration.ofSeconds(60);
 
     private final PostgresPersistence persistence;
+    private final ServerDatabase database;
     private final HexataskServer server;
     private final IdempotencyPurgeSchedule purge;
 
-    private HexataskApplication(PostgresPersistence persistence, HexataskServer server,
+    private HexataskApplication(PostgresPersistence persistence, ServerDatabase database, HexataskServer server,
                                 IdempotencyPurgeSchedule purge) {
         this.persistence = persistence;
+        this.database = database;
         this.server = server;
         this.purge = purge;
     }
@@ -39,16 +42,27 @@ public final class HexataskApplication implements AutoCloseable {
     static HexataskApplication start(ServerConfig config, String host, Consumer<String> progress,
                                      HttpTimeouts timeouts) {
         ServerComponent component = ServerComponent.of(config);
+        ServerDatabase database = component.database();
         PostgresPersistence persistence = component.persistence();
         try {
-            DatabaseStartup.migrate(persistence, config.database().jdbcUrl(), DATABASE_PATIENCE, progress);
+            DatabaseStartup.migrate(persistence, database.jdbcUrl(), DATABASE_PATIENCE, progress);
             HexataskServer server = HexataskServer.start(component.api(), config, host, timeouts);
-            return new HexataskApplication(persistence, server,
+            return new HexataskApplication(persistence, database, server,
                     IdempotencyPurgeSchedule.start(component.idempotencyPurge()));
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
         }
+    }
+
+    /** The database it uses: its URL (no credentials) and the credentials port. */
+    public ServerDatabase database() {
+        return database;
+    }
+
+    /** The adapter, for tests and tools that look at its pool. */
+    public PostgresPersistence persistence() {
+        return persistence;
     }
 
     public int port() {

@@ -1,6 +1,7 @@
 package dev.hexatask.javalin;
 
 import dev.hexatask.javalin.config.ConfigurationException;
+import dev.hexatask.javalin.config.DatabaseSource;
 import dev.hexatask.javalin.config.ServerConfig;
 import dev.hexatask.rest.TransportSettings;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,11 @@ class ServerConfigTest {
     void defaultsWhatIsOptional() {
         ServerConfig config = ServerConfig.fromEnvironment(valid());
         assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.database().poolSize()).isEqualTo(10);
-        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/hexatask");
-        assertThat(config.credentials().current().password()).isEqualTo("secret");
+        assertThat(config.poolSize()).isEqualTo(10);
+        assertThat(config.database()).isInstanceOfSatisfying(DatabaseSource.Url.class, url -> {
+            assertThat(url.credentials().jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/hexatask");
+            assertThat(url.credentials().current().password()).isEqualTo("secret");
+        });
         assertThat(config.jwt().clientIds()).containsExactlyInAnyOrder("client-a", "client-b");
         assertThat(config.logLevel()).isEqualTo("INFO");
         assertThat(config.publicUrl()).hasToString("http://localhost:8080");
@@ -68,6 +71,39 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
                 .isInstanceOfSatisfying(ConfigurationException.class,
                         e -> assertThat(e.problems()).containsExactlyElementsOf(shared));
+    }
+
+    @Test
+    void aSecretArnNamesTheDatabaseInsteadOfAUrl() {
+        Map<String, String> env = valid();
+        env.remove("DATABASE_URL");
+        env.put("DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hexatask/db-AbCdEf");
+        assertThat(ServerConfig.fromEnvironment(env).database()).isEqualTo(new DatabaseSource.Secret(
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hexatask/db-AbCdEf", "eu-west-1"));
+        env.put("AWS_REGION", "us-east-2");
+        assertThat(ServerConfig.fromEnvironment(env).database())
+                .isInstanceOfSatisfying(DatabaseSource.Secret.class, s -> assertThat(s.region()).isEqualTo("us-east-2"));
+    }
+
+    @Test
+    void aSecretNamedWithoutARegionNeedsAwsRegion() {
+        Map<String, String> env = valid();
+        env.remove("DATABASE_URL");
+        env.put("DB_SECRET_ARN", "hexatask/db");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("AWS_REGION is not set: reading DB_SECRET_ARN needs the region (or give the "
+                                + "secret's full ARN, which names it)"));
+    }
+
+    @Test
+    void aSecretAndAUrlTogetherAreRefusedAtStartUp() {
+        Map<String, String> env = valid();
+        env.put("DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hexatask/db-AbCdEf");
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .containsExactly("DATABASE_URL and DB_SECRET_ARN are both set: set one of them (a URL with "
+                                + "credentials, or the ARN of a Secrets Manager secret)"));
     }
 
     @Test

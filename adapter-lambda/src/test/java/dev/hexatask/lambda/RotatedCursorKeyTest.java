@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hexatask.application.fixtures.InMemoryCore;
 import dev.hexatask.application.fixtures.SettableClock;
 import dev.hexatask.application.port.out.CursorKeys;
-import dev.hexatask.lambda.benchmark.LocalSecretsManager;
+import dev.hexatask.secrets.testing.LocalSecretsManager;
 import dev.hexatask.lambda.local.LocalContext;
 import dev.hexatask.lambda.local.ProxyEventFactory;
 import dev.hexatask.rest.RestApi;
@@ -49,7 +49,7 @@ class RotatedCursorKeyTest {
 
     @BeforeEach
     void start() throws Exception {
-        secretsManager = LocalSecretsManager.serving(ARN, Map.of("AWSCURRENT", FIRST));
+        secretsManager = LocalSecretsManager.serving(ARN, FIRST);
         client = SecretsManagerClients.create(Region.EU_WEST_1, StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "not-a-real-secret-key")),
                 URI.create(secretsManager.endpoint()));
@@ -75,7 +75,7 @@ class RotatedCursorKeyTest {
         var handedOut = firstPage.path("nextCursor").asText();
         assertThat(handedOut).isNotBlank();
 
-        secretsManager.stage(Map.of("AWSCURRENT", SECOND, "AWSPREVIOUS", FIRST));
+        rotateTo(SECOND);
         clock.advance(TTL);
 
         var secondPage = send(handler, "GET", "/tasks", Map.of("limit", List.of("1"), "cursor", List.of(handedOut)),
@@ -88,8 +88,7 @@ class RotatedCursorKeyTest {
         assertThat(signedWithSecond).isNotBlank();
 
         // Once the first key is neither current nor previous, its cursors are refused; the second key's still page.
-        secretsManager.stage(Map.of("AWSCURRENT", "third-cursor-signing-key-of-a-later-rotation-0123456789",
-                "AWSPREVIOUS", SECOND));
+        rotateTo("third-cursor-signing-key-of-a-later-rotation-0123456789");
         clock.advance(TTL);
         assertThat(send(handler, "GET", "/tasks", Map.of("limit", List.of("1"), "cursor", List.of(signedWithSecond)),
                 alice, null).getStatusCode()).isEqualTo(200);
@@ -99,7 +98,7 @@ class RotatedCursorKeyTest {
 
     @Test
     void aCursorSignedWithAKeyTheSecretNeverHeldIsA400ProblemNamingTheCursor() throws Exception {
-        secretsManager.stage(Map.of("AWSCURRENT", SECOND, "AWSPREVIOUS", FIRST));
+        rotateTo(SECOND);
         var core = InMemoryCore.withCursorKeys(new SecretsManagerCursorKeys(client, ARN, TTL, clock));
         var handler = new ApiHandler(api(core));
         var alice = core.authenticator().register("alice-token", "alice");
@@ -142,4 +141,19 @@ class RotatedCursorKeyTest {
                 core.tasks(), core.tasks(), core.tasks(), core.authenticator(), RestSettings.allowingOrigins(
                         List.of(TestStack.ORIGIN)));
     }
+
+    /**
+     * A rotation as Secrets Manager's rotation steps make it, through the real client: the new value put as
+     * AWSPENDING, then AWSCURRENT moved onto it (the version it leaves becomes AWSPREVIOUS).
+     */
+    private void rotateTo(String value) {
+        String current = client.describeSecret(request -> request.secretId(ARN)).versionIdsToStages().entrySet()
+                .stream().filter(entry -> entry.getValue().contains("AWSCURRENT")).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+        String pending = client.putSecretValue(request -> request.secretId(ARN).secretString(value)
+                .versionStages("AWSPENDING")).versionId();
+        client.updateSecretVersionStage(request -> request.secretId(ARN).versionStage("AWSCURRENT")
+                .moveToVersionId(pending).removeFromVersionId(current));
+    }
+
 }

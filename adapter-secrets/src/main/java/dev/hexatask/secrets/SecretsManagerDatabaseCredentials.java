@@ -21,6 +21,13 @@ import java.util.Objects;
  * {@link #STALE_RETRY_DELAY}. {@link #refresh()} always reads the secret, and fails when it cannot; concurrent
  * refreshes share one read that started after they asked.
  *
+ * <p>A refresh follows a refused password. When it finds that {@code AWSCURRENT} still labels the version whose
+ * password was refused, a single-user rotation is most likely between its {@code setSecret} (the database has the
+ * new password) and its {@code finishSecret} (the label moves): it then serves the {@code AWSPENDING} version, when
+ * there is one, for at most {@link #STALE_RETRY_DELAY}, after which {@code AWSCURRENT} is read again. Should that
+ * password be refused too, the next refresh serves {@code AWSCURRENT} again, and so on in turn. Without this, every
+ * new connection in that window waits for the label to move, and fails if the window outlasts its wait.
+ *
  * <p>Every failure is a {@link StorageUnavailableException} whose message names the secret and the reason and
  * never holds any part of the secret's value.
  */
@@ -28,6 +35,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     static final Duration STALE_RETRY_DELAY = Duration.ofSeconds(15);
+    static final String PENDING = "AWSPENDING";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretsManagerDatabaseCredentials.class);
 
@@ -41,7 +49,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
     private volatile long readsStarted;
     private long lastReadSucceeded;
 
-    private record Cached(RdsSecret secret, Instant expiresAt) {
+    private record Cached(RdsSecret secret, String versionId, Instant expiresAt) {
     }
 
     public SecretsManagerDatabaseCredentials(SecretsManagerClient client, String secretId) {
@@ -91,7 +99,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
             } catch (StorageUnavailableException e) {
                 LOG.warn("{}; using the copy read earlier", e.getMessage());
                 var retryIn = ttl.compareTo(STALE_RETRY_DELAY) < 0 ? ttl : STALE_RETRY_DELAY;
-                cached = new Cached(held.secret(), now.plus(retryIn));
+                cached = new Cached(held.secret(), held.versionId(), now.plus(retryIn));
                 return held.secret();
             }
         }
@@ -105,7 +113,35 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
             if (lastReadSucceeded > readsBeforeAsking) {
                 return cached.secret();
             }
-            return read();
+            var refused = cached == null ? null : cached.versionId();
+            var current = read();
+            if (refused == null || !refused.equals(cached.versionId())) {
+                return current;
+            }
+            return pending(cached.versionId()).orElse(current);
+        }
+    }
+
+    /**
+     * The {@code AWSPENDING} version, if there is one other than {@code currentVersion} and it is usable, cached
+     * in place of the current one for a short while. Called with the lock held; a failed read means "none".
+     */
+    private java.util.Optional<RdsSecret> pending(String currentVersion) {
+        try {
+            var response = client.getSecretValue(request -> request.secretId(secretId).versionStage(PENDING));
+            if (response.secretString() == null || currentVersion.equals(response.versionId())
+                    || !response.versionStages().contains(PENDING)) {
+                return java.util.Optional.empty();
+            }
+            var secret = RdsSecretParser.parse(response.secretString());
+            var serveFor = ttl.compareTo(STALE_RETRY_DELAY) < 0 ? ttl : STALE_RETRY_DELAY;
+            cached = new Cached(secret, response.versionId(), clock.instant().plus(serveFor));
+            LOG.info("Database secret {}: the password of AWSCURRENT (version {}) was refused; trying AWSPENDING "
+                    + "(version {}, user {}), as a rotation is under way", secretId, currentVersion,
+                    response.versionId(), secret.username());
+            return java.util.Optional.of(secret);
+        } catch (SdkException | InvalidSecretException e) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -133,7 +169,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
             throw new StorageUnavailableException(
                     "Database secret " + secretId + " is unusable: " + e.getMessage(), null);
         }
-        cached = new Cached(secret, clock.instant().plus(ttl));
+        cached = new Cached(secret, versionId, clock.instant().plus(ttl));
         lastReadSucceeded = readNumber;
         LOG.info("Read database secret {} (version {}, user {})", secretId, versionId, secret.username());
         return secret;

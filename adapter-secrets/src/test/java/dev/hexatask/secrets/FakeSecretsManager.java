@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -78,9 +80,17 @@ final class FakeSecretsManager implements AutoCloseable {
         }
     }
 
+    /** Reads of the current version (the refreshes' look for AWSPENDING are {@link #pendingReads()}). */
     int getSecretValueCalls() {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(TARGET)).build()).getCount();
+                .withHeader("X-Amz-Target", equalTo(TARGET))
+                .withRequestBody(notContaining("AWSPENDING")).build()).getCount();
+    }
+
+    int pendingReads() {
+        return server.countRequestsMatching(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(TARGET))
+                .withRequestBody(containing("AWSPENDING")).build()).getCount();
     }
 
     ResponseDefinitionBuilder secretValue(String secretString) {

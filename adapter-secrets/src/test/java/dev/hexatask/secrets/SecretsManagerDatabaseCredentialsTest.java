@@ -124,6 +124,49 @@ class SecretsManagerDatabaseCredentialsTest {
         assertThat(credentials.current().password()).isEqualTo(ROTATED);
         assertThat(credentials.refresh().password()).isEqualTo(ROTATED);
         assertThat(secretsManager.getSecretValueCalls()).isEqualTo(3);
+        // The last refresh found the version it had served: it looked for AWSPENDING (here there is none).
+        assertThat(secretsManager.pendingReads()).isEqualTo(1);
+    }
+
+    /**
+     * Regression test: between a single-user rotation's setSecret and finishSecret the database has AWSPENDING's
+     * password while AWSCURRENT still labels the old one, and a refresh that read only AWSCURRENT handed the refused
+     * password back until the label moved: new connections failed once that outlasted their wait (found by the
+     * Lambda rotation run). Now the refresh serves AWSPENDING, and AWSCURRENT again should that be refused too.
+     */
+    @Test
+    void aRefreshThatFindsTheRefusedVersionStillCurrentServesThePendingOne() throws Exception {
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hexatask/rotating-AbCdEf";
+        try (var local = dev.hexatask.secrets.testing.LocalSecretsManager.serving(arn,
+                rdsJson("app", PASSWORD, "localhost", 5432, "hexatask"))) {
+            var localClient = SecretsManagerClients.create(FakeSecretsManager.REGION,
+                    software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                    FakeSecretsManager.ACCESS_KEY, "not-a-real-secret-key")),
+                    java.net.URI.create(local.endpoint()));
+            var rotating = new SecretsManagerDatabaseCredentials(localClient, arn,
+                    SecretsManagerDatabaseCredentials.DEFAULT_TTL, clock);
+            assertThat(rotating.current().password()).isEqualTo(PASSWORD);
+            assertThat(rotating.refresh().password()).as("no rotation under way").isEqualTo(PASSWORD);
+
+            localClient.putSecretValue(request -> request.secretId(arn).clientRequestToken("rotation-token-1")
+                    .secretString(rdsJson("app", ROTATED, "localhost", 5432, "hexatask"))
+                    .versionStages("AWSPENDING"));
+            assertThat(rotating.refresh().password()).as("AWSCURRENT refused again: AWSPENDING").isEqualTo(ROTATED);
+            assertThat(rotating.current().password()).isEqualTo(ROTATED);
+            assertThat(rotating.refresh().password()).as("AWSPENDING refused too: AWSCURRENT").isEqualTo(PASSWORD);
+            assertThat(rotating.refresh().password()).isEqualTo(ROTATED);
+            // Served for a short while only: then AWSCURRENT is read again.
+            clock.advance(SecretsManagerDatabaseCredentials.STALE_RETRY_DELAY.plusSeconds(1));
+            assertThat(rotating.current().password()).isEqualTo(PASSWORD);
+
+            String old = local.stages(arn).keySet().iterator().next();
+            localClient.updateSecretVersionStage(request -> request.secretId(arn).versionStage("AWSCURRENT")
+                    .moveToVersionId("rotation-token-1").removeFromVersionId(old));
+            assertThat(rotating.refresh().password()).as("finishSecret done").isEqualTo(ROTATED);
+            assertThat(rotating.refresh().password()).as("the previous version is not pending").isEqualTo(ROTATED);
+            localClient.close();
+        }
     }
 
     @Test

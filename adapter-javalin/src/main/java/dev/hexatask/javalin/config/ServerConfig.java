@@ -2,7 +2,6 @@ package dev.hexatask.javalin.config;
 
 import dev.hexatask.jwt.InvalidJwtSettingsException;
 import dev.hexatask.jwt.JwtSettings;
-import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
 import dev.hexatask.rest.RestSettings;
 import dev.hexatask.rest.TransportSettings;
@@ -22,8 +21,8 @@ import java.util.Set;
  *
  * @param port             {@code PORT}: where the server listens (default 8080; 0 picks a free port)
  * @param stage            {@code HEXATASK_STAGE}, read with the Lambda function's rule ({@link TransportSettings})
- * @param database         {@code DATABASE_URL} and {@code DB_POOL_SIZE}
- * @param credentials      the user name and password from {@code DATABASE_URL}
+ * @param database         {@code DATABASE_URL} or {@code DB_SECRET_ARN} (one of them, not both)
+ * @param poolSize         {@code DB_POOL_SIZE}: connections the pool holds (default 10)
  * @param jwt              {@code OIDC_ISSUER}, {@code OIDC_CLIENT_IDS}, {@code OIDC_JWKS_URL},
  *                         {@code OIDC_REQUIRED_SCOPE}
  * @param rest             {@code CORS_ALLOWED_ORIGINS}, likewise
@@ -35,7 +34,7 @@ import java.util.Set;
  * @param frontendDirectory {@code FRONTEND_DIR}: the built frontend (default {@code frontend/dist}), served when it
  *                         exists
  */
-public record ServerConfig(int port, String stage, DatabaseSettings database, UrlDatabaseCredentials credentials,
+public record ServerConfig(int port, String stage, DatabaseSource database, int poolSize,
                            JwtSettings jwt, RestSettings rest, String logLevel, URI publicUrl, String region,
                            Optional<URI> managedLoginDomain, Path frontendDirectory) {
 
@@ -51,21 +50,7 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
         int poolSize = integer(env, "DB_POOL_SIZE", DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE, problems);
         TransportSettings shared = TransportSettings.fromEnvironment(env, problems);
 
-        DatabaseSettings database = null;
-        UrlDatabaseCredentials credentials = null;
-        Optional<String> databaseUrl = text(env, "DATABASE_URL");
-        if (databaseUrl.isEmpty()) {
-            problems.add("DATABASE_URL is required: a PostgreSQL URL with credentials, such as "
-                    + "postgresql://user:password@localhost:5432/hexatask");
-        } else {
-            try {
-                credentials = UrlDatabaseCredentials.fromUrl(databaseUrl.get());
-                database = DatabaseSettings.forServer(credentials.jdbcUrl()).withPoolSize(poolSize);
-            } catch (IllegalArgumentException e) {
-                problems.add("DATABASE_URL is invalid: " + e.getMessage()
-                        + " (for example postgresql://user:password@localhost:5432/hexatask)");
-            }
-        }
+        DatabaseSource database = database(env, problems);
 
         JwtSettings jwt = null;
         try {
@@ -88,14 +73,57 @@ public record ServerConfig(int port, String stage, DatabaseSettings database, Ur
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new ServerConfig(port, shared.stage(), database, credentials, jwt, shared.rest(), logLevel, publicUrl,
+        return new ServerConfig(port, shared.stage(), database, poolSize, jwt, shared.rest(), logLevel, publicUrl,
                 region, managedLogin, frontend);
     }
 
     /** A copy listening on another port (0: any free one), for tests and the local stack. */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, stage, database, credentials, jwt, rest, logLevel, publicUrl, region,
+        return new ServerConfig(newPort, stage, database, poolSize, jwt, rest, logLevel, publicUrl, region,
                 managedLoginDomain, frontendDirectory);
+    }
+
+    /**
+     * {@code DATABASE_URL}, or {@code DB_SECRET_ARN} with its region ({@code AWS_REGION}, else the one the ARN
+     * names); null, with a problem added, when neither or both are set or the one set is invalid.
+     */
+    private static DatabaseSource database(Map<String, String> env, List<String> problems) {
+        Optional<String> databaseUrl = text(env, "DATABASE_URL");
+        Optional<String> secretArn = text(env, "DB_SECRET_ARN");
+        if (databaseUrl.isPresent() && secretArn.isPresent()) {
+            problems.add("DATABASE_URL and DB_SECRET_ARN are both set: set one of them (a URL with credentials, "
+                    + "or the ARN of a Secrets Manager secret)");
+            return null;
+        }
+        if (secretArn.isPresent()) {
+            Optional<String> region = text(env, "AWS_REGION").or(() -> regionOf(secretArn.get()));
+            if (region.isEmpty()) {
+                problems.add("AWS_REGION is not set: reading DB_SECRET_ARN needs the region (or give the secret's "
+                        + "full ARN, which names it)");
+                return null;
+            }
+            return new DatabaseSource.Secret(secretArn.get(), region.get());
+        }
+        if (databaseUrl.isEmpty()) {
+            problems.add("DATABASE_URL is required: a PostgreSQL URL with credentials, such as "
+                    + "postgresql://user:password@localhost:5432/hexatask (or DB_SECRET_ARN: the ARN of a Secrets "
+                    + "Manager secret in the RDS shape)");
+            return null;
+        }
+        try {
+            return new DatabaseSource.Url(UrlDatabaseCredentials.fromUrl(databaseUrl.get()));
+        } catch (IllegalArgumentException e) {
+            problems.add("DATABASE_URL is invalid: " + e.getMessage()
+                    + " (for example postgresql://user:password@localhost:5432/hexatask)");
+            return null;
+        }
+    }
+
+    /** The region of {@code arn:aws:secretsmanager:<region>:<account>:secret:<name>}, if it is such an ARN. */
+    private static Optional<String> regionOf(String arn) {
+        String[] parts = arn.split(":", 7);
+        return parts.length == 7 && parts[0].equals("arn") && parts[2].equals("secretsmanager")
+                && parts[3].matches("[a-z]{2}(-[a-z]+)+-[0-9]+") ? Optional.of(parts[3]) : Optional.empty();
     }
 
     /**

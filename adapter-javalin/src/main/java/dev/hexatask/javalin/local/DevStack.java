@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The local stack that {@code bin/dev} runs, in one process: PostgreSQL 17 (embedded, its data in the
- * {@link DataFolder}, {@code .data/postgres} by default; or the server in {@code DATABASE_URL}), migrations, a local
+ * {@link DataFolder}, {@code .data/postgres} by default; or the server in {@code DATABASE_URL}, or the one a Secrets
+ * Manager secret in {@code DB_SECRET_ARN} names), migrations, a local
  * OpenID Connect provider issuing Cognito-shaped tokens (unless {@code OIDC_ISSUER} names a real one), and the API
  * with its docs and the frontend. Ctrl-C or SIGTERM stops everything in reverse order. Run from the repository's
  * root.
@@ -100,6 +101,12 @@ public final class DevStack {
         progress("Migrating the database and starting the API");
         HexataskApplication application = HexataskApplication.start(config, "127.0.0.1", DevStack::progress);
         running.push(application);
+        if (database == null) {
+            // The secret's password stays in memory: the stack file gets none.
+            database = new Database(application.database().jdbcUrl(),
+                    application.database().credentials().current().username(), "",
+                    "PostgreSQL from the secret in DB_SECRET_ARN");
+        }
         String root = application.baseUri().toString();
         String apiUrl = root + "/api";
 
@@ -135,8 +142,15 @@ public final class DevStack {
         });
     }
 
-    /** Embedded PostgreSQL (its URL goes into {@code DATABASE_URL}), or the server {@code DATABASE_URL} names. */
+    /**
+     * Embedded PostgreSQL (its URL goes into {@code DATABASE_URL}), or the server {@code DATABASE_URL} names; null
+     * when {@code DB_SECRET_ARN} alone names the database (the API reads the secret when it starts).
+     */
     private Database startDatabase(Map<String, String> env) throws IOException {
+        if (blank(env.get("DATABASE_URL")) && !blank(env.get("DB_SECRET_ARN"))) {
+            progress("Using the database of the secret in DB_SECRET_ARN");
+            return null;
+        }
         if (!blank(env.get("DATABASE_URL"))) {
             var credentials = dev.hexatask.persistence.UrlDatabaseCredentials.fromUrl(env.get("DATABASE_URL"));
             return new Database(credentials.jdbcUrl(), credentials.current().username(),

@@ -3,6 +3,7 @@ package dev.hexatask.javalin.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.wiring.PersistencePortsModule;
 import jakarta.inject.Singleton;
@@ -13,7 +14,14 @@ public interface PersistenceModule {
 
     @Provides
     @Singleton
-    static PostgresPersistence persistence(ServerConfig config) {
-        return PostgresPersistence.start(config.database(), config.credentials());
+    static ServerDatabase database(ServerConfig config) {
+        return ServerDatabase.of(config.database());
+    }
+
+    @Provides
+    @Singleton
+    static PostgresPersistence persistence(ServerConfig config, ServerDatabase database) {
+        return PostgresPersistence.start(DatabaseSettings.forServer(database.jdbcUrl()).withPoolSize(config.poolSize()),
+                database.credentials());
     }
 }

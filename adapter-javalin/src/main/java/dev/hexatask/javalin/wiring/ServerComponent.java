@@ -20,6 +20,8 @@ public interface ServerComponent {
 
     PostgresPersistence persistence();
 
+    ServerDatabase database();
+
     RestApi api();
 
     PurgeIdempotencyRecordsUseCase idempotencyPurge();

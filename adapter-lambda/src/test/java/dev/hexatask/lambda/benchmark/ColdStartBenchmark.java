@@ -2,6 +2,7 @@ package dev.hexatask.lambda.benchmark;
 
 import dev.hexatask.jwt.testing.TestIdentityProvider;
 import dev.hexatask.persistence.Migrations;
+import dev.hexatask.secrets.testing.LocalSecretsManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
