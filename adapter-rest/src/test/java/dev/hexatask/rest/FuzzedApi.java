@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.fail;
 final class FuzzedApi {
 
     static final String ALICE_TOKEN = "alice-token";
+    /** The Authorization header of alice, who owns the seeded tasks. */
+    static final String ALICE = "Bearer " + ALICE_TOKEN;
     static final String BOB_TOKEN = "bob-token";
     static final String ORIGIN = "https://app.example";
 
@@ -59,6 +61,10 @@ final class FuzzedApi {
     /** The id of one of alice's tasks, its ETag and a cursor to her second page, for the placeholders of inputs. */
     String resolve(String text) {
         return text.replace("{task}", taskId).replace("{etag}", etag).replace("{cursor}", cursor);
+    }
+
+    int taskCount() {
+        return core.taskStore().all().size();
     }
 
     /** Answers the request and checks the property; returns the response for further checks. */
