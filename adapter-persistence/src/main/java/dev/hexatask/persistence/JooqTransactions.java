@@ -25,7 +25,7 @@ public final class JooqTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         try {
-            return connections.bounded(() -> db.transactionResult(work::get));
+            return connections.transaction(() -> db.transactionResult(work::get));
         } catch (RuntimeException e) {
             throw StorageFailures.translate(e);
         }

@@ -45,12 +45,19 @@ public final class PostgresIdempotencyRecords implements IdempotencyRecords {
                 claimed = db.transactionResult(() -> insertOrReplaceExpired(record, now));
             } catch (DataAccessException e) {
                 if (StorageFailures.hasState(e, LOCK_NOT_AVAILABLE)) {
+                    setLockTimeout(previousLockTimeout);
                     return new ClaimOutcome.InFlight();
                 }
+                // The connection may be gone (the database stopped answering mid-claim): then resetting the timeout
+                // fails too, and that failure must not hide this one, which says why.
+                try {
+                    setLockTimeout(previousLockTimeout);
+                } catch (DataAccessException reset) {
+                    e.addSuppressed(reset);
+                }
                 throw e;
-            } finally {
-                setLockTimeout(previousLockTimeout);
             }
+            setLockTimeout(previousLockTimeout);
             if (claimed) {
                 return new ClaimOutcome.Claimed();
             }

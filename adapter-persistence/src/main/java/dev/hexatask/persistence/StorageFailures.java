@@ -17,6 +17,12 @@ import java.util.Set;
  */
 final class StorageFailures {
 
+    /**
+     * What HikariCP answers for a statement on a connection it has already closed because the driver reported the
+     * connection broken (an 08 state): a plain {@link SQLException} with no state of its own.
+     */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
+
     /** Server shutting down or restarting, too many connections, statement cancelled by the statement timeout. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
 
@@ -38,6 +44,10 @@ final class StorageFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
                     || cause instanceof SocketTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && POOL_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

@@ -18,11 +18,14 @@ import java.util.function.Supplier;
  * a failover) thus fails the transaction as unavailable once the deadline has passed, and the caller answers 503 in
  * time, instead of after the socket timeout (15 s, as long as a Lambda function may run).
  * <p>
- * When no connection could be had, jOOQ asks the pool again to roll back what never began, and waits for it again:
- * failing that request at once left jOOQ's thread-bound transaction state broken for the thread's next request (a
- * Lambda handler's thread serves them all), so it is not short-cut. The network timeout bounds each
- * wait for the server's answer, not their sum: a transaction that the database stops answering halfway through
- * can take the time it had already run plus the timeout (and its rollback).
+ * A transaction ({@link #transaction}) takes its connection before jOOQ begins it: when none can be had in time, it
+ * fails there, and jOOQ never starts a transaction whose rollback would ask the pool again (and wait again, twice,
+ * for the connection timeout each time: a request that found every pooled connection dead took three waits). jOOQ's
+ * begin is then handed the connection already taken. Failing jOOQ's own follow-up requests at once instead would
+ * leave its thread-bound transaction state broken for the thread's next request (a Lambda handler's thread serves
+ * them all). The network timeout bounds each wait for the server's answer, not their sum: a transaction that the
+ * database stops answering halfway through can take the time it had already run plus the timeout (and its
+ * rollback).
  */
 final class TimeBoundConnections implements ConnectionProvider {
 
@@ -35,6 +38,8 @@ final class TimeBoundConnections implements ConnectionProvider {
 
     private static final class Transaction {
         final long deadline;
+        /** Taken for a transaction before jOOQ begins it, until jOOQ asks for it. */
+        Connection ready;
 
         Transaction(long deadline) {
             this.deadline = deadline;
@@ -59,10 +64,40 @@ final class TimeBoundConnections implements ConnectionProvider {
         }
     }
 
+    /**
+     * Runs a transaction under one deadline, with its connection taken first: if none can be had in time, this
+     * throws before {@code transaction} runs. A nested call joins the outer one's.
+     */
+    <T> T transaction(Supplier<T> transaction) {
+        if (current.get() != null) {
+            return transaction.get();
+        }
+        Transaction bound = new Transaction(System.nanoTime() + budgetNanos);
+        current.set(bound);
+        try {
+            bound.ready = timed(bound.deadline);
+            return transaction.get();
+        } finally {
+            current.remove();
+            if (bound.ready != null) {
+                connections.release(bound.ready);
+            }
+        }
+    }
+
     @Override
     public Connection acquire() {
         Transaction transaction = current.get();
-        long deadline = transaction == null ? System.nanoTime() + budgetNanos : transaction.deadline;
+        if (transaction != null && transaction.ready != null) {
+            Connection connection = transaction.ready;
+            transaction.ready = null;
+            return connection;
+        }
+        return timed(transaction == null ? System.nanoTime() + budgetNanos : transaction.deadline);
+    }
+
+    /** A pooled connection whose waits for the server end at {@code deadline}. */
+    private Connection timed(long deadline) {
         Connection connection = connections.acquire();
         long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
         try {
