@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The server cuts clients that hold a connection without finishing a request: a silent one at the idle timeout, one
- * that stops sending mid-request, one that sends its headers a byte at a time (slowloris) after one to two
+ * that stops sending mid-request, one that sends its headers a byte at a time (slowloris) after two to three
  * request-head periods, however
  * steadily its bytes keep coming; and it leaves alone a client that completes its requests in time on a kept-alive
  * connection. Run with short timeouts (idle 2 s, request head 1 s) so that the suite stays quick; the server's own
@@ -61,8 +61,8 @@ class SlowClientsTest {
             long started = System.nanoTime();
             assertThat(readsEndOfStreamWithin(socket, Duration.ofSeconds(10))).isTrue();
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            // Closed by the idle timeout (2 s) or by the request-head guard (1 to 2 s): never left open.
-            assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofSeconds(6));
+            // Closed by the idle timeout (2 s): nothing more arrives, so the request-head guard sees no suspect period.
+            assertThat(waited).isBetween(Duration.ofMillis(1_800), Duration.ofSeconds(6));
         }
     }
 
@@ -83,8 +83,8 @@ class SlowClientsTest {
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
             assertThat(cut).as("the server cut the slow client").isTrue();
-            // One to two request-head periods (1 s each), well before the 2 s idle timeout would ever fire.
-            assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+            // Two to three request-head periods (1 s each); the 2 s idle timeout never fires, as bytes keep coming.
+            assertThat(waited).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(5));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param idle        a connection on which nothing arrives for this long is closed (between requests, or a client
  *                    that stopped sending mid-request)
- * @param requestHead a request head (request line and headers) still incomplete after one to two of these
+ * @param requestHead a request head (request line and headers) still incomplete after two to three of these
  *                    periods is cut, however slowly its bytes keep coming ({@link SlowRequestGuard})
  */
 public record HttpTimeouts(Duration idle, Duration requestHead) {
