@@ -9,7 +9,6 @@ import dev.hexatask.persistence.testing.FreezablePostgres;
 import dev.hexatask.persistence.testing.OutageRun;
 import dev.hexatask.persistence.testing.OutageRun.Sample;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,15 +43,8 @@ public final class LambdaOutageUnderLoad {
         System.out.println("machine: " + OutageRun.machine());
         try (FreezablePostgres database = FreezablePostgres.start();
              TestIdentityProvider identity = TestIdentityProvider.start()) {
-            var credentials = database.credentials().current();
-            Map<String, String> environment = new java.util.LinkedHashMap<>();
-            environment.put("HEXATASK_STAGE", "test");
-            environment.put("DATABASE_URL", database.jdbcUrl() + "?user=" + credentials.username() + "&password="
-                    + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8));
-            environment.put("OIDC_ISSUER", identity.issuer());
-            environment.put("OIDC_CLIENT_IDS", identity.clientId());
-            environment.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
-            environment.put("CORS_ALLOWED_ORIGINS", TestStack.ORIGIN);
+            Map<String, String> environment = TestStack.environment(database.jdbcUrl(), database.credentials(),
+                    identity);
             LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
             List<ApiComponent> components = new ArrayList<>();
             for (int i = 0; i < environments; i++) {

@@ -10,7 +10,6 @@ import dev.hexatask.persistence.testing.OutageRun;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,15 +51,8 @@ public final class LambdaSustainedRun {
         System.out.println("machine: " + OutageRun.machine());
         try (FreezablePostgres database = FreezablePostgres.start();
              TestIdentityProvider identity = TestIdentityProvider.start()) {
-            var credentials = database.credentials().current();
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("HEXATASK_STAGE", "test");
-            environment.put("DATABASE_URL", database.jdbcUrl() + "?user=" + credentials.username() + "&password="
-                    + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8));
-            environment.put("OIDC_ISSUER", identity.issuer());
-            environment.put("OIDC_CLIENT_IDS", identity.clientId());
-            environment.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
-            environment.put("CORS_ALLOWED_ORIGINS", TestStack.ORIGIN);
+            Map<String, String> environment = TestStack.environment(database.jdbcUrl(), database.credentials(),
+                    identity);
             LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
             try (var migrations = dev.hexatask.persistence.PostgresPersistence.start(
                     MigrationsHandler.settings(database.jdbcUrl()), database.credentials())) {
@@ -70,8 +62,7 @@ public final class LambdaSustainedRun {
             ApiHandler handler = new ApiHandler(component.restApi()::get, settings.rest());
             ProxyEventFactory events = new ProxyEventFactory("test");
             String token = identity.authorizationHeader("sustained", "sustained");
-            String monitorUrl = database.jdbcUrl() + "?user=" + credentials.username() + "&password="
-                    + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8);
+            String monitorUrl = TestStack.databaseUrl(database.jdbcUrl(), database.credentials());
 
             List<String> created = new ArrayList<>();
             Map<String, Integer> versions = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.testing.FreezablePostgres;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +31,8 @@ class OutageRecoveryTest {
     void afterAnOutageTheSameEnvironmentAnswersAsBeforeIt() throws Exception {
         try (FreezablePostgres database = FreezablePostgres.start();
              TestIdentityProvider identity = TestIdentityProvider.start()) {
-            var credentials = database.credentials().current();
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("HEXATASK_STAGE", "test");
-            environment.put("DATABASE_URL", database.jdbcUrl() + "?user=" + credentials.username() + "&password="
-                    + URLEncoder.encode(credentials.password(), StandardCharsets.UTF_8));
-            environment.put("OIDC_ISSUER", identity.issuer());
-            environment.put("OIDC_CLIENT_IDS", identity.clientId());
-            environment.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
-            environment.put("CORS_ALLOWED_ORIGINS", TestStack.ORIGIN);
+            Map<String, String> environment = TestStack.environment(database.jdbcUrl(), database.credentials(),
+                    identity);
             LambdaSettings settings = LambdaSettings.fromEnvironment(environment);
             try (PostgresPersistence migrations = PostgresPersistence.start(
                     MigrationsHandler.settings(database.jdbcUrl()), database.credentials())) {

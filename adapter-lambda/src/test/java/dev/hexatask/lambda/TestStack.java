@@ -1,6 +1,7 @@
 package dev.hexatask.lambda;
 
 import dev.hexatask.jwt.testing.TestIdentityProvider;
+import dev.hexatask.persistence.UrlDatabaseCredentials;
 import dev.hexatask.persistence.testing.PostgresTestDatabase;
 import dev.hexatask.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,9 +20,15 @@ final class TestStack {
     }
 
     static Map<String, String> environment(TestDatabase database, TestIdentityProvider identityProvider) {
+        return environment(database.jdbcUrl(), database.credentials(), identityProvider);
+    }
+
+    /** The same for any PostgreSQL: its URL without credentials and the credentials to put in it. */
+    static Map<String, String> environment(String jdbcUrl, UrlDatabaseCredentials credentials,
+                                           TestIdentityProvider identityProvider) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("HEXATASK_STAGE", "test");
-        environment.put("DATABASE_URL", databaseUrl(database));
+        environment.put("DATABASE_URL", databaseUrl(jdbcUrl, credentials));
         environment.put("OIDC_ISSUER", identityProvider.issuer());
         environment.put("OIDC_CLIENT_IDS", identityProvider.clientId());
         environment.put("OIDC_REQUIRED_SCOPE", "hexatask/api");
@@ -30,10 +37,14 @@ final class TestStack {
     }
 
     static String databaseUrl(TestDatabase database) {
-        var credentials = database.credentials().current();
-        String separator = database.jdbcUrl().contains("?") ? "&" : "?";
-        return database.jdbcUrl() + separator + "user=" + encode(credentials.username()) + "&password="
-                + encode(credentials.password());
+        return databaseUrl(database.jdbcUrl(), database.credentials());
+    }
+
+    static String databaseUrl(String jdbcUrl, UrlDatabaseCredentials credentials) {
+        var current = credentials.current();
+        String separator = jdbcUrl.contains("?") ? "&" : "?";
+        return jdbcUrl + separator + "user=" + encode(current.username()) + "&password="
+                + encode(current.password());
     }
 
     /**
