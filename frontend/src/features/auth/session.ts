@@ -47,8 +47,11 @@ export function createSession(userManager: UserManager): Session {
       const state: SignInState = { returnTo: currentRoute() };
       // Say why the page is about to change before it does; the form draft stays in sessionStorage meanwhile.
       connectivity.sessionEnded();
+      // This is the one redirect: the refused session stays stored until the sign-in replaces it, so the route
+      // guard (which redirects when there is no session) does not start a second navigation that aborts this one.
+      // Only if the redirect cannot start is the session dropped, and the guard then shows its own sign-in state.
       window.setTimeout(() => {
-        void userManager.removeUser().then(() => userManager.signinRedirect({ state }));
+        userManager.signinRedirect({ state }).catch(() => userManager.removeUser());
       }, SESSION_ENDED_NOTICE_MS);
     },
   };
