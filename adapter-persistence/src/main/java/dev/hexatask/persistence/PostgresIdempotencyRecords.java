@@ -42,7 +42,7 @@ public final class PostgresIdempotencyRecords implements IdempotencyRecords {
             boolean claimed;
             try {
                 // A savepoint: when the wait runs out, rolling back to it leaves the caller's transaction usable.
-                claimed = db.transactionResult(() -> insertOrReplaceExpired(record, now));
+                claimed = Savepoints.run(db, () -> insertOrReplaceExpired(record, now));
             } catch (DataAccessException e) {
                 if (StorageFailures.hasState(e, LOCK_NOT_AVAILABLE)) {
                     setLockTimeout(previousLockTimeout);

@@ -38,11 +38,14 @@ final class TimeBoundConnections implements ConnectionProvider {
 
     private static final class Transaction {
         final long deadline;
+        /** Begun by {@link #transaction}, not work in autocommit ({@link #bounded}). */
+        final boolean transactional;
         /** Taken for a transaction before jOOQ begins it, until jOOQ asks for it. */
         Connection ready;
 
-        Transaction(long deadline) {
+        Transaction(long deadline, boolean transactional) {
             this.deadline = deadline;
+            this.transactional = transactional;
         }
     }
 
@@ -56,7 +59,7 @@ final class TimeBoundConnections implements ConnectionProvider {
         if (current.get() != null) {
             return transaction.get();
         }
-        current.set(new Transaction(System.nanoTime() + budgetNanos));
+        current.set(new Transaction(System.nanoTime() + budgetNanos, false));
         try {
             return transaction.get();
         } finally {
@@ -72,7 +75,7 @@ final class TimeBoundConnections implements ConnectionProvider {
         if (current.get() != null) {
             return transaction.get();
         }
-        Transaction bound = new Transaction(System.nanoTime() + budgetNanos);
+        Transaction bound = new Transaction(System.nanoTime() + budgetNanos, true);
         current.set(bound);
         try {
             bound.ready = timed(bound.deadline);
@@ -83,6 +86,12 @@ final class TimeBoundConnections implements ConnectionProvider {
                 connections.release(bound.ready);
             }
         }
+    }
+
+    /** Whether this thread runs a transaction begun by {@link #transaction}. */
+    boolean inTransaction() {
+        Transaction transaction = current.get();
+        return transaction != null && transaction.transactional;
     }
 
     @Override
