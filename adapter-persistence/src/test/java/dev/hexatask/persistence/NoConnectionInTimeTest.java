@@ -15,12 +15,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static dev.hexatask.persistence.testing.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,51 +103,36 @@ class NoConnectionInTimeTest {
     }
 
     @Test
-    void aThreadWhoseConnectionDiedInANestedTransactionServesItsNextTransactions() throws Exception {
-        DatabaseSettings one = DatabaseSettings.forLambda(database.jdbcUrl())
-                .withConnectionTimeout(Duration.ofSeconds(5));
-        ExecutorService handler = Executors.newSingleThreadExecutor();
-        try (PostgresPersistence persistence = PostgresPersistence.start(one, database.credentials())) {
-            Transactions transactions = new Transactions(persistence);
-            Task lost = aTask().build();
-            Future<?> dying = handler.submit(() -> assertThatThrownBy(() -> persistence.transactions().inTransaction(
-                    () -> persistence.transactions().inTransaction(() -> {
-                        persistence.tasks().insert(lost);
-                        database.execute("select pg_terminate_backend(pid) from pg_stat_activity "
-                                + "where application_name = 'hexatask' and datname = current_database()");
-                        return persistence.tasks().find(ALICE, lost.id());
-                    }))).isInstanceOf(StorageUnavailableException.class));
-            dying.get(10, TimeUnit.SECONDS);
-
-            Task next = aTask().build();
-            handler.submit(() -> transactions.insert(next)).get(10, TimeUnit.SECONDS);
-            assertThat(handler.submit(() -> persistence.tasks().find(ALICE, next.id())).get(10, TimeUnit.SECONDS))
-                    .contains(next);
-            assertThat(persistence.tasks().find(ALICE, lost.id())).isEmpty();
-        } finally {
-            handler.shutdownNow();
-        }
+    void aThreadWhoseConnectionDiedInATransactionServesItsNextTransactions() throws Exception {
+        connectionDiesInside(false);
     }
 
     @Test
-    void aThreadWhoseConnectionDiedInATransactionServesItsNextTransactions() throws Exception {
+    void aThreadWhoseConnectionDiedInANestedTransactionServesItsNextTransactions() throws Exception {
+        connectionDiesInside(true);
+    }
+
+    /** The server ends the session in the middle of a transaction (or of a part nested in one) on one thread. */
+    private void connectionDiesInside(boolean nested) throws Exception {
         DatabaseSettings one = DatabaseSettings.forLambda(database.jdbcUrl())
                 .withConnectionTimeout(Duration.ofSeconds(5));
         ExecutorService handler = Executors.newSingleThreadExecutor();
         try (PostgresPersistence persistence = PostgresPersistence.start(one, database.credentials())) {
-            Transactions transactions = new Transactions(persistence);
             Task lost = aTask().build();
-            Future<?> dying = handler.submit(() -> assertThatThrownBy(() -> persistence.transactions().inTransaction(
-                    () -> {
-                        persistence.tasks().insert(lost);
-                        database.execute("select pg_terminate_backend(pid) from pg_stat_activity "
-                                + "where application_name = 'hexatask' and datname = current_database()");
-                        return persistence.tasks().find(ALICE, lost.id());
-                    })).isInstanceOf(StorageUnavailableException.class));
-            dying.get(10, TimeUnit.SECONDS);
+            Supplier<Optional<Task>> dying = () -> {
+                persistence.tasks().insert(lost);
+                database.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                        + "where application_name = 'hexatask' and datname = current_database()");
+                return persistence.tasks().find(ALICE, lost.id());
+            };
+            Supplier<Optional<Task>> work = nested
+                    ? () -> persistence.transactions().inTransaction(dying)
+                    : dying;
+            handler.submit(() -> assertThatThrownBy(() -> persistence.transactions().inTransaction(work))
+                    .isInstanceOf(StorageUnavailableException.class)).get(10, TimeUnit.SECONDS);
 
             Task next = aTask().build();
-            handler.submit(() -> transactions.insert(next)).get(10, TimeUnit.SECONDS);
+            handler.submit(() -> new Transactions(persistence).insert(next)).get(10, TimeUnit.SECONDS);
             assertThat(handler.submit(() -> persistence.tasks().find(ALICE, next.id())).get(10, TimeUnit.SECONDS))
                     .contains(next);
             assertThat(persistence.tasks().find(ALICE, lost.id())).isEmpty();
