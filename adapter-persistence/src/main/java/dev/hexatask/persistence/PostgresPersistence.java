@@ -27,6 +27,8 @@ public final class PostgresPersistence implements AutoCloseable {
     private final DSLContext db;
     private final DatabaseSettings settings;
     private final TimeBoundConnections connections;
+    /** Shared by every {@link #tasks()}: the page statement's SQL, rendered once per shape of query. */
+    private final ListStatements listStatements = new ListStatements();
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings) {
         this.pool = pool;
@@ -67,7 +69,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public Tasks tasks() {
-        return new PostgresTasks(db);
+        return new PostgresTasks(db, listStatements);
     }
 
     public Profiles profiles() {
