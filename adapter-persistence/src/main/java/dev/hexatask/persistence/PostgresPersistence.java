@@ -27,8 +27,6 @@ public final class PostgresPersistence implements AutoCloseable {
     private final DSLContext db;
     private final DatabaseSettings settings;
     private final TimeBoundConnections connections;
-    /** Shared by every {@link #tasks()}: the page statement's SQL, rendered once per shape of query. */
-    private final ListStatements listStatements = new ListStatements();
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings) {
         this.pool = pool;
@@ -69,7 +67,7 @@ public final class PostgresPersistence implements AutoCloseable {
     }
 
     public Tasks tasks() {
-        return new PostgresTasks(db, listStatements);
+        return new PostgresTasks(db);
     }
 
     public Profiles profiles() {

@@ -41,15 +41,9 @@ public final class PostgresTasks implements Tasks {
     private static final TaskRows ROWS = TaskRows.TASKS;
 
     private final DSLContext db;
-    private final ListStatements statements;
 
     public PostgresTasks(DSLContext db) {
-        this(db, new ListStatements());
-    }
-
-    PostgresTasks(DSLContext db, ListStatements statements) {
         this.db = db;
-        this.statements = statements;
     }
 
     @Override
@@ -95,7 +89,7 @@ public final class PostgresTasks implements Tasks {
 
     @Override
     public List<Task> list(TaskQuery query) {
-        return Jooq.run(() -> statements.statement(db, query, () -> listQuery(query)).fetch(ROWS::toTask));
+        return Jooq.run(() -> listQuery(query).fetch(ROWS::toTask));
     }
 
     @Override
