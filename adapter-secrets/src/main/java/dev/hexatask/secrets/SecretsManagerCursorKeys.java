@@ -4,7 +4,6 @@ import dev.hexatask.application.port.out.CursorKeys;
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * rotation) still verifies, so that the cursors handed out just before a rotation keep working until the next one.
  *
  * <p>Both versions are read once per TTL. When Secrets Manager cannot be reached after that, the keys read last are
- * served a little longer and the read is tried again after {@link SecretsManagerDatabaseCredentials#STALE_RETRY_DELAY};
+ * served a little longer and the read is tried again after {@link SecretReads#STALE_RETRY_DELAY};
  * before any read succeeded, every use fails with a {@link StorageUnavailableException} (a 503 to the caller). No
  * message holds any part of a key.
  */
@@ -56,12 +55,7 @@ public final class SecretsManagerCursorKeys implements CursorKeys {
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (secretId.isBlank()) {
-            throw new IllegalArgumentException("secretId is blank");
-        }
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
+        SecretReads.requireUsable(secretId, ttl);
     }
 
     @Override
@@ -85,9 +79,7 @@ public final class SecretsManagerCursorKeys implements CursorKeys {
                     throw e;
                 }
                 LOG.warn("{}; using the keys read earlier", e.getMessage());
-                var retryIn = ttl.compareTo(SecretsManagerDatabaseCredentials.STALE_RETRY_DELAY) < 0 ? ttl
-                        : SecretsManagerDatabaseCredentials.STALE_RETRY_DELAY;
-                cached = new Cached(held.keys(), now.plus(retryIn));
+                cached = new Cached(held.keys(), now.plus(SecretReads.shortWhile(ttl)));
                 return held.keys();
             }
         }
@@ -128,15 +120,8 @@ public final class SecretsManagerCursorKeys implements CursorKeys {
     }
 
     private StorageUnavailableException unavailable(String stage, SdkException e) {
-        String reason;
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            reason = service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ", request id "
-                    + service.requestId() + ")";
-        } else {
-            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
         return new StorageUnavailableException("Could not read cursor key secret " + secretId + " (" + stage + "): "
-                + reason, e);
+                + SecretReads.describe(e), e);
     }
 
     @Override

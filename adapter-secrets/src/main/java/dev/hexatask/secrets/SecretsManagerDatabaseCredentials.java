@@ -4,7 +4,6 @@ import dev.hexatask.application.port.out.DatabaseCredentials;
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -34,7 +33,7 @@ import java.util.Objects;
 public final class SecretsManagerDatabaseCredentials implements DatabaseCredentials {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
-    static final Duration STALE_RETRY_DELAY = Duration.ofSeconds(15);
+    static final Duration STALE_RETRY_DELAY = SecretReads.STALE_RETRY_DELAY;
     static final String PENDING = "AWSPENDING";
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretsManagerDatabaseCredentials.class);
@@ -61,12 +60,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
         this.secretId = Objects.requireNonNull(secretId, "secretId");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (secretId.isBlank()) {
-            throw new IllegalArgumentException("secretId is blank");
-        }
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
+        SecretReads.requireUsable(secretId, ttl);
     }
 
     @Override
@@ -98,7 +92,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
                 return read();
             } catch (StorageUnavailableException e) {
                 LOG.warn("{}; using the copy read earlier", e.getMessage());
-                var retryIn = ttl.compareTo(STALE_RETRY_DELAY) < 0 ? ttl : STALE_RETRY_DELAY;
+                var retryIn = SecretReads.shortWhile(ttl);
                 cached = new Cached(held.secret(), held.versionId(), now.plus(retryIn));
                 return held.secret();
             }
@@ -134,7 +128,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
                 return java.util.Optional.empty();
             }
             var secret = RdsSecretParser.parse(response.secretString());
-            var serveFor = ttl.compareTo(STALE_RETRY_DELAY) < 0 ? ttl : STALE_RETRY_DELAY;
+            var serveFor = SecretReads.shortWhile(ttl);
             cached = new Cached(secret, response.versionId(), clock.instant().plus(serveFor));
             LOG.info("Database secret {}: the password of AWSCURRENT (version {}) was refused; trying AWSPENDING "
                     + "(version {}, user {}), as a rotation is under way", secretId, currentVersion,
@@ -156,7 +150,7 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
             versionId = response.versionId();
         } catch (SdkException e) {
             throw new StorageUnavailableException(
-                    "Could not read database secret " + secretId + ": " + describe(e), e);
+                    "Could not read database secret " + secretId + ": " + SecretReads.describe(e), e);
         }
         if (secretString == null) {
             throw new StorageUnavailableException(
@@ -173,15 +167,6 @@ public final class SecretsManagerDatabaseCredentials implements DatabaseCredenti
         lastReadSucceeded = readNumber;
         LOG.info("Read database secret {} (version {}, user {})", secretId, versionId, secret.username());
         return secret;
-    }
-
-    private static String describe(SdkException e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            var details = service.awsErrorDetails();
-            return details.errorCode() + " (HTTP " + service.statusCode() + ", request id " + service.requestId()
-                    + ")";
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     @Override
