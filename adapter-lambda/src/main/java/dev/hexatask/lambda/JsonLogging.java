@@ -50,5 +50,8 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
         root.detachAndStopAllAppenders();
         root.setLevel(Level.toLevel(System.getenv("LOG_LEVEL"), Level.INFO));
         root.addAppender(appender);
+        // jOOQ's one line about the database's version, as the local server's logback.xml has it: noise on every
+        // cold start, and the offline rehearsal of the statements (no database, so no version) would take it.
+        context.getLogger("org.jooq.impl.DefaultExecuteContext.logVersionSupport").setLevel(Level.ERROR);
     }
 }

@@ -17,7 +17,13 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
@@ -39,7 +45,8 @@ public final class SnapStartPriming implements Resource {
     // Hikari closes an evicted connection on its own thread, just after it leaves the pool's count.
     private static final Duration CLOSER_GRACE = Duration.ofMillis(100);
 
-    private static final Duration KEY_FETCH_WAIT = Duration.ofSeconds(10);
+    /** How long priming waits for the threads that share its work. */
+    private static final Duration HELPERS_WAIT = Duration.ofSeconds(10);
 
     private final Lazy<RestApi> api;
     private final Lazy<Authenticator> authenticator;
@@ -77,13 +84,24 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Runs each part of the request path once; what they answer does not matter, that they ran does. The issuer's
-     * keys are fetched (and Jackson loaded) on another thread while this one connects to the database and loads
-     * jOOQ: one mostly waits on the network while the other works.
+     * Runs each part of the request path once; what they answer does not matter, that they ran does. Three threads
+     * share the work, each on parts that need nothing from the others: this one reads the database's secret,
+     * connects and runs the requests; another fetches the issuer's keys and loads the verifier and Jackson; a third
+     * loads jOOQ by running the request path's statements without a database. Most of a cold start is loading
+     * classes, and Lambda's init phase has more than one core for it.
      * Also run when an execution environment starts (Lambda gives the init phase its full CPU), so that the first
      * request finds the path warm with or without SnapStart. Throws when the database cannot be reached.
      */
     public void prime() throws InterruptedException {
+        Thread jooq = Thread.ofPlatform().daemon().name("hexatask-priming-jooq").start(() -> {
+            try {
+                PostgresPersistence.rehearseOffline();
+            } catch (RuntimeException e) {
+                // Only a head start is lost: the first request loads jOOQ itself.
+                LOG.warn("Could not rehearse the statements without a database: {}", e.toString());
+            }
+            loadTlsClient();
+        });
         // A well-formed token signed by no key of the issuer: verifying it fetches the issuer's keys and loads the
         // verifier, and it is refused like any forged token.
         Thread keys = Thread.ofPlatform().daemon().name("hexatask-priming-keys").start(() -> {
@@ -97,7 +115,8 @@ public final class SnapStartPriming implements Resource {
             listTasks.get().list(PRIMING_USER, TaskListRequest.firstPage());
             summarizeTasks.get().summarize(PRIMING_USER);
         } finally {
-            keys.join(KEY_FETCH_WAIT);
+            keys.join(HELPERS_WAIT);
+            jooq.join(HELPERS_WAIT);
         }
     }
 
@@ -120,6 +139,22 @@ public final class SnapStartPriming implements Resource {
 
     private HikariDataSource pool() throws SQLException {
         return persistence.get().dataSource().unwrap(HikariDataSource.class);
+    }
+
+    /**
+     * Loads the JDK's TLS client by making a ClientHello that is never sent (its key shares included): the database
+     * connection's handshake, on the critical path of a cold start, then finds most of its classes ready.
+     */
+    private static void loadTlsClient() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[0], null);
+            SSLEngine engine = context.createSSLEngine();
+            engine.setUseClientMode(true);
+            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+        } catch (GeneralSecurityException | SSLException e) {
+            LOG.debug("The TLS client could not be loaded ahead of the first connection", e);
+        }
     }
 
     private static String unverifiableToken() {

@@ -23,6 +23,8 @@ import javax.sql.DataSource;
  */
 public final class PostgresPersistence implements AutoCloseable {
 
+    static final SQLDialect DIALECT = SQLDialect.POSTGRES;
+
     private final HikariDataSource pool;
     private final DSLContext db;
     private final DatabaseSettings settings;
@@ -34,12 +36,25 @@ public final class PostgresPersistence implements AutoCloseable {
         this.connections = new TimeBoundConnections(new PooledConnections(pool), settings.transactionTimeout());
         ThreadLocalTransactionProvider transactions = new ThreadLocalTransactionProvider(connections, true);
         this.db = DSL.using(new DefaultConfiguration()
-                .set(SQLDialect.POSTGRES)
+                .set(DIALECT)
                 .set(transactions)
-                // Statements are never logged: their bind values are user data. Timestamps go to and come from the
-                // driver as OffsetDateTime, not as text that jOOQ formats and parses again.
-                .set(new Settings().withExecuteLogging(false).withRenderSchema(false)
-                        .withBindOffsetDateTimeType(true)));
+                .set(jooqSettings()));
+    }
+
+    /**
+     * Statements are never logged: their bind values are user data. Timestamps go to and come from the driver as
+     * OffsetDateTime, not as text that jOOQ formats and parses again.
+     */
+    static Settings jooqSettings() {
+        return new Settings().withExecuteLogging(false).withRenderSchema(false).withBindOffsetDateTimeType(true);
+    }
+
+    /**
+     * Runs the statements of the request path once through jOOQ without a database (see {@link OfflineRehearsal}),
+     * so that the first real request finds jOOQ loaded; safe to call on any thread, at any time, any number of times.
+     */
+    public static void rehearseOffline() {
+        OfflineRehearsal.run();
     }
 
     /**

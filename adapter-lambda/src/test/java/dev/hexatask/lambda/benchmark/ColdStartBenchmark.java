@@ -34,14 +34,15 @@ import java.util.function.Function;
  */
 public final class ColdStartBenchmark {
 
-    private static final int RUNS = 5;
+    /** Fresh JVMs per variant: COLD_START_RUNS, else 5. */
+    private static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("COLD_START_RUNS", "5"));
     private static final String SECRET_ARN =
             "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hexatask-bench-db-AbCdEf";
     private static final String URL_VARIANT = "ApiHandler, DATABASE_URL";
     private static final String SECRET_VARIANT = "ApiHandler, DB_SECRET_ARN (as in AWS)";
     private static final String CDS_VARIANT = "ApiHandler, DB_SECRET_ARN, AppCDS archive";
     private static final String HELLO_VARIANT = "hello world";
-    private static final List<String> VARIANTS = List.of(URL_VARIANT, SECRET_VARIANT, CDS_VARIANT, HELLO_VARIANT);
+    private static final String BASELINE_VARIANT = "baseline build, DB_SECRET_ARN";
     /** What the Lambda Java runtime starts the JVM with (plus its default serial collector). */
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC");
@@ -59,6 +60,12 @@ public final class ColdStartBenchmark {
         if (other != null && !other.isBlank()) {
             args = new String[] {Path.of(other, "classes").toString(), Path.of(other, "lib").toString()};
         }
+        // COLD_START_BASELINE names another build's adapter-lambda/target (a copy of its classes and lib folders
+        // will do), measured with the secret in the same rounds, alternating with this build.
+        String baseline = System.getenv("COLD_START_BASELINE");
+        String baselineClassPath = baseline == null || baseline.isBlank() ? null
+                : Path.of(baseline, "classes").toAbsolutePath() + File.pathSeparator
+                        + Path.of(baseline, "lib").toAbsolutePath() + File.separator + "*";
         String libraries = Path.of(args[1]).toAbsolutePath() + File.separator + "*";
         String classPath = args[0] + File.pathSeparator + libraries;
         // -XX:ArchiveClassesAtExit takes jars only: the AppCDS variant runs the module's jar instead of its classes.
@@ -111,14 +118,26 @@ public final class ColdStartBenchmark {
                 probe(jarClassPath, withSecret, "api", List.of("-XX:ArchiveClassesAtExit=" + archive));
                 probe(classPath, environment, "hello", List.of());
                 Map<String, List<Run>> variants = new LinkedHashMap<>();
-                for (String name : VARIANTS) {
+                List<String> names = new ArrayList<>(List.of(URL_VARIANT, SECRET_VARIANT, CDS_VARIANT, HELLO_VARIANT));
+                if (baselineClassPath != null) {
+                    names.add(1, BASELINE_VARIANT);
+                    probe(baselineClassPath, withSecret, "api", List.of());
+                }
+                for (String name : names) {
                     variants.put(name, new ArrayList<>());
                 }
                 List<Run> profiles = new ArrayList<>();
                 List<Run> restores = new ArrayList<>();
                 for (int i = 0; i < RUNS; i++) {
                     variants.get(URL_VARIANT).add(probe(classPath, environment, "api", List.of()));
+                    // This build and the baseline one after the other, in an order that alternates by round.
+                    if (baselineClassPath != null && i % 2 == 0) {
+                        variants.get(BASELINE_VARIANT).add(probe(baselineClassPath, withSecret, "api", List.of()));
+                    }
                     variants.get(SECRET_VARIANT).add(probe(classPath, withSecret, "api", List.of()));
+                    if (baselineClassPath != null && i % 2 == 1) {
+                        variants.get(BASELINE_VARIANT).add(probe(baselineClassPath, withSecret, "api", List.of()));
+                    }
                     variants.get(CDS_VARIANT).add(probe(jarClassPath, withSecret, "api",
                             List.of("-XX:SharedArchiveFile=" + archive)));
                     variants.get(HELLO_VARIANT).add(probe(classPath, environment, "hello", List.of()));
