@@ -87,20 +87,21 @@ public final class SnapStartPriming implements Resource {
      * Runs each part of the request path once; what they answer does not matter, that they ran does. Three threads
      * share the work, each on parts that need nothing from the others: this one reads the database's secret,
      * connects and runs the requests; another fetches the issuer's keys and loads the verifier and Jackson; a third
-     * loads jOOQ by running the request path's statements without a database. Most of a cold start is loading
-     * classes, and Lambda's init phase has more than one core for it.
+     * loads the TLS client and then jOOQ, by running the request path's statements without a database. Most of a
+     * cold start is loading classes, and Lambda's init phase has more than one core for it.
      * Also run when an execution environment starts (Lambda gives the init phase its full CPU), so that the first
      * request finds the path warm with or without SnapStart. Throws when the database cannot be reached.
      */
     public void prime() throws InterruptedException {
-        Thread jooq = Thread.ofPlatform().daemon().name("hexatask-priming-jooq").start(() -> {
+        // The TLS client first: the connection needs it before the statements need jOOQ.
+        Thread database = Thread.ofPlatform().daemon().name("hexatask-priming-database").start(() -> {
+            loadTlsClient();
             try {
                 PostgresPersistence.rehearseOffline();
             } catch (RuntimeException e) {
                 // Only a head start is lost: the first request loads jOOQ itself.
                 LOG.warn("Could not rehearse the statements without a database: {}", e.toString());
             }
-            loadTlsClient();
         });
         // A well-formed token signed by no key of the issuer: verifying it fetches the issuer's keys and loads the
         // verifier, and it is refused like any forged token.
@@ -116,7 +117,7 @@ public final class SnapStartPriming implements Resource {
             summarizeTasks.get().summarize(PRIMING_USER);
         } finally {
             keys.join(HELPERS_WAIT);
-            jooq.join(HELPERS_WAIT);
+            database.join(HELPERS_WAIT);
         }
     }
 
