@@ -68,6 +68,12 @@ background_share() {
                                     printf "%.0f/%.0f", 100 * (y[2] - x[2]) / t, 100 * (y[3] - x[3]) / t }'
 }
 echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load average $(load)"
+# With the kernel's autogroup scheduling on, CPU is shared fairly between sessions (terminals, services) before nice
+# levels count, so work at nice 19 in another session still takes half the cores from a benchmark at nice -10.
+if [ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null || echo 0)" = 1 ]; then
+  echo "   note: autogroup scheduling is on; nice levels do not keep other sessions' work off the benchmark's cores" \
+       "(as root: echo 0 > /proc/sys/kernel/sched_autogroup_enabled)"
+fi
 echo "   rounds $ROUNDS, $DURATION s per measurement, list at $CONNECTIONS connections, writes at $WRITE_CONNECTIONS"
 
 # --- CPU and allocation ------------------------------------------------------------------------------------------
