@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -27,8 +29,16 @@ public final class Json {
     /** A 64 KiB body cannot nest deeper than this usefully; the limit keeps a hostile body off the stack. */
     private static final int MAX_NESTING_DEPTH = 64;
 
+    /**
+     * Buffer sets kept for reuse. Jackson's default pool keeps one per thread, and every request runs on a new virtual
+     * thread, so each response would allocate its buffers afresh (about 20 KiB); a set is in use only while a value is
+     * written or read, so a few cover the carrier threads, and any beyond the bound are simply dropped.
+     */
+    private static final int POOLED_BUFFER_SETS = 16;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .recyclerPool(JsonRecyclerPools.newBoundedPool(POOLED_BUFFER_SETS))
                     .build())
             .addModule(new JavaTimeModule())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -43,11 +53,13 @@ public final class Json {
 
     /** The value as JSON bytes (UTF-8). */
     public static byte[] write(Object value) {
+        FlushedBytes bytes = new FlushedBytes();
         try {
-            return MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
+            MAPPER.writeValue(bytes, value);
+        } catch (IOException e) {
             throw new IllegalStateException("a response representation could not be written", e);
         }
+        return bytes.toByteArray();
     }
 
     /** The value as a JSON string, for log lines. */
