@@ -41,6 +41,7 @@ public final class Json {
                     .recyclerPool(JsonRecyclerPools.newBoundedPool(POOLED_BUFFER_SETS))
                     .build())
             .addModule(new JavaTimeModule())
+            .addModule(IsoDates.module())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
