@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -85,11 +85,20 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
                 TaskStatus.valueOf(row.get(status)),
                 Priority.fromRank(row.get(priorityRank)),
                 Optional.ofNullable(row.get(dueDate)),
-                new Tags(Arrays.stream(row.get(tags)).map(Tag::of).toList()),
+                tagsOf(row.get(tags)),
                 row.get(version),
                 row.get(createdAt).toInstant(),
                 row.get(updatedAt).toInstant(),
                 Optional.ofNullable(row.get(completedAt)).map(OffsetDateTime::toInstant));
+    }
+
+    /** The stored tags, checked again as {@link Tag#of} checks them, without a stream per row. */
+    private static Tags tagsOf(String[] names) {
+        Tag[] parsed = new Tag[names.length];
+        for (int i = 0; i < names.length; i++) {
+            parsed[i] = Tag.of(names[i]);
+        }
+        return new Tags(List.of(parsed));
     }
 
     static OffsetDateTime timestamp(Instant instant) {

@@ -11,16 +11,19 @@ public enum Priority {
 
     public static final Priority DEFAULT = MEDIUM;
 
+    /** {@code values()} copies its array on every call; every task read looks its priority up by rank. */
+    private static final Priority[] BY_RANK = values();
+
     /** 0 for LOW up to 2 for HIGH: higher ranks sort first. */
     public int rank() {
         return ordinal();
     }
 
     public static Priority fromRank(int rank) {
-        if (rank < 0 || rank >= values().length) {
+        if (rank < 0 || rank >= BY_RANK.length) {
             throw new IllegalArgumentException("no priority has rank " + rank);
         }
-        return values()[rank];
+        return BY_RANK[rank];
     }
 
     public static Priority parse(String name) {

@@ -45,6 +45,29 @@ class TagsTest {
     }
 
     @Test
+    void mergesRepeatsInAShortListOfTagsAsInALongOne() {
+        assertThat(new Tags(List.of(Tag.of("a"), Tag.of("b"), Tag.of("a"))).values())
+                .containsExactly(Tag.of("a"), Tag.of("b"));
+        List<Tag> repeats = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            repeats.add(Tag.of("tag-" + (i % 3)));
+        }
+        assertThat(new Tags(repeats).names()).containsExactly("tag-0", "tag-1", "tag-2");
+        List<Tag> elevenDistinctAtTheEnd = new ArrayList<>(repeats);
+        distinct(11).forEach(name -> elevenDistinctAtTheEnd.add(Tag.of(name)));
+        assertThatThrownBy(() -> new Tags(elevenDistinctAtTheEnd))
+                .isInstanceOfSatisfying(DomainValidationException.class,
+                        e -> assertThat(e.violations().getFirst().rule()).isEqualTo("too_many"));
+    }
+
+    @Test
+    void theNamesCannotBeChanged() {
+        List<String> names = Tags.of(distinct(3)).names();
+        assertThat(names).containsExactly("tag-0", "tag-1", "tag-2");
+        assertThatThrownBy(() -> names.add("more")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void keepsTagsOfOneAndThirtyTwoCharacters() {
         assertThat(Tags.of(List.of("a", "b".repeat(32))).names()).containsExactly("a", "b".repeat(32));
     }
