@@ -11,10 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,11 +58,16 @@ public final class ApiBridge {
     }
 
     private static HttpHeaders headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.computeIfAbsent(name, key -> new ArrayList<>()).addAll(Collections.list(request.getHeaders(name)));
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            Enumeration<String> values = request.getHeaders(name);
+            while (values.hasMoreElements()) {
+                headers.add(name, values.nextElement());
+            }
         }
-        return HttpHeaders.of(headers);
+        return headers.build();
     }
 
     private static byte[] body(HttpServletRequest request) throws IOException {
@@ -83,7 +85,7 @@ public final class ApiBridge {
         out.setStatus(response.status());
         // Javalin gives every response a default type; the API's own (or none) replaces it.
         out.setContentType(response.headers().first("Content-Type").orElse(null));
-        response.headers().toMap().forEach((name, values) -> {
+        response.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> out.addHeader(name, value));
             }
