@@ -45,6 +45,27 @@ class RouterTest {
     }
 
     @Test
+    void everySegmentCountsAndEachParameterGetsItsOwnSegment() {
+        Router router = new Router(List.of(route("GET", "/"), route("GET", "/health"),
+                route("GET", "/tasks/{id}/notes/{note}"), route("GET", "/tasks/{id}/notes")));
+        assertThat(router.match("GET", "/")).isInstanceOfSatisfying(Router.Match.Found.class, found -> {
+            assertThat(found.route().template()).isEqualTo("/");
+            assertThat(found.pathParameters()).isEmpty();
+        });
+        assertThat(router.match("GET", "/health")).isInstanceOfSatisfying(Router.Match.Found.class,
+                found -> assertThat(found.pathParameters()).isEmpty());
+        assertThat(router.match("GET", "/tasks/a%20b/notes/7")).isInstanceOfSatisfying(Router.Match.Found.class,
+                found -> assertThat(found.pathParameters()).isEqualTo(Map.of("id", "a b", "note", "7")));
+        assertThat(router.match("GET", "/tasks/1/notes")).isInstanceOfSatisfying(Router.Match.Found.class,
+                found -> assertThat(found.route().template()).isEqualTo("/tasks/{id}/notes"));
+        for (String path : List.of("/health/", "//health", "/tasks/1/notes/", "/tasks/1/notes/7/8", "/healthy",
+                "/tasks/1/notes/%2", "/%68ealth/x")) {
+            assertThat(router.match("GET", path)).as(path).isInstanceOf(Router.Match.NoRoute.class);
+        }
+        assertThat(router.match("GET", "/%68ealth")).as("an encoded literal").isInstanceOf(Router.Match.Found.class);
+    }
+
+    @Test
     void anotherMethodOnAKnownPathListsTheAllowedOnes() {
         assertThat(ROUTER.match("PUT", "/tasks/1")).isEqualTo(
                 new Router.Match.WrongMethod("/tasks/{id}", Set.of("GET", "DELETE")));

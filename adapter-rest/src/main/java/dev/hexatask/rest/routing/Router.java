@@ -5,12 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,9 +19,12 @@ import java.util.Set;
 public final class Router {
 
     private final List<Route> routes;
+    /** Each route's template split into segments once, in the order of {@link #routes}. */
+    private final List<String[]> templates;
 
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.templates = this.routes.stream().map(route -> route.segments().toArray(String[]::new)).toList();
     }
 
     /** The routes, in matching order. */
@@ -47,28 +48,28 @@ public final class Router {
     }
 
     public Match match(String method, String rawPath) {
-        Optional<List<String>> decoded = segments(rawPath);
-        if (decoded.isEmpty()) {
+        String[] segments = segments(rawPath);
+        if (segments == null) {
             return new Match.NoRoute();
         }
-        List<String> segments = decoded.get();
         String bestTemplate = null;
         int bestScore = -1;
-        for (Route route : routes) {
-            int score = score(route.segments(), segments);
+        for (int i = 0; i < routes.size(); i++) {
+            int score = score(templates.get(i), segments);
             if (score > bestScore) {
                 bestScore = score;
-                bestTemplate = route.template();
+                bestTemplate = routes.get(i).template();
             }
         }
         if (bestTemplate == null) {
             return new Match.NoRoute();
         }
         Set<String> allowed = new LinkedHashSet<>();
-        for (Route route : routes) {
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
             if (route.template().equals(bestTemplate)) {
                 if (route.method().equals(method)) {
-                    return new Match.Found(route, parameters(route.segments(), segments));
+                    return new Match.Found(route, parameters(templates.get(i), segments));
                 }
                 allowed.add(route.method());
             }
@@ -77,18 +78,18 @@ public final class Router {
     }
 
     /** -1 when the template does not fit; otherwise higher for more literal segments. */
-    private static int score(List<String> template, List<String> segments) {
-        if (template.size() != segments.size()) {
+    private static int score(String[] template, String[] segments) {
+        if (template.length != segments.length) {
             return -1;
         }
         int literals = 0;
-        for (int i = 0; i < template.size(); i++) {
-            String part = template.get(i);
+        for (int i = 0; i < template.length; i++) {
+            String part = template[i];
             if (isParameter(part)) {
-                if (segments.get(i).isEmpty()) {
+                if (segments[i].isEmpty()) {
                     return -1;
                 }
-            } else if (part.equals(segments.get(i))) {
+            } else if (part.equals(segments[i])) {
                 literals++;
             } else {
                 return -1;
@@ -97,52 +98,71 @@ public final class Router {
         return literals;
     }
 
-    private static Map<String, String> parameters(List<String> template, List<String> segments) {
-        Map<String, String> parameters = new HashMap<>();
-        for (int i = 0; i < template.size(); i++) {
-            if (isParameter(template.get(i))) {
-                String part = template.get(i);
-                parameters.put(part.substring(1, part.length() - 1), segments.get(i));
+    private static Map<String, String> parameters(String[] template, String[] segments) {
+        Map<String, String> parameters = null;
+        for (int i = 0; i < template.length; i++) {
+            if (isParameter(template[i])) {
+                String part = template[i];
+                if (parameters == null) {
+                    parameters = new HashMap<>();
+                }
+                parameters.put(part.substring(1, part.length() - 1), segments[i]);
             }
         }
-        return parameters;
+        return parameters == null ? Map.of() : parameters;
     }
 
     private static boolean isParameter(String part) {
         return part.startsWith("{") && part.endsWith("}");
     }
 
-    /** The decoded segments; empty when the path is not absolute or not well-formed percent-encoded UTF-8. */
-    private static Optional<List<String>> segments(String rawPath) {
+    /**
+     * The decoded segments; null when the path is not absolute or not well-formed percent-encoded UTF-8. Split by
+     * hand: {@code String.split} builds a list and an array besides the segments on every request.
+     */
+    private static String[] segments(String rawPath) {
         if (!rawPath.startsWith("/")) {
-            return Optional.empty();
+            return null;
         }
-        List<String> segments = new ArrayList<>();
-        for (String raw : rawPath.substring(1).split("/", -1)) {
-            Optional<String> segment = percentDecode(raw);
-            if (segment.isEmpty()) {
-                return Optional.empty();
+        int count = 1;
+        for (int i = 1; i < rawPath.length(); i++) {
+            if (rawPath.charAt(i) == '/') {
+                count++;
             }
-            segments.add(segment.get());
         }
-        return Optional.of(segments);
+        String[] segments = new String[count];
+        int start = 1;
+        for (int i = 0; i < count; i++) {
+            int end = rawPath.indexOf('/', start);
+            if (end < 0) {
+                end = rawPath.length();
+            }
+            String segment = percentDecode(rawPath.substring(start, end));
+            if (segment == null) {
+                return null;
+            }
+            segments[i] = segment;
+            start = end + 1;
+        }
+        return segments;
     }
 
-    private static Optional<String> percentDecode(String raw) {
+    /** The segment decoded; null when it is not well-formed percent-encoded UTF-8. */
+    private static String percentDecode(String raw) {
         if (raw.indexOf('%') < 0) {
-            return Optional.of(raw);
+            return raw;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             int c = raw.codePointAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length()) {
-                    return Optional.empty();
+                    return null;
                 }
                 int high = Character.digit(raw.charAt(i + 1), 16);
                 int low = Character.digit(raw.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    return Optional.empty();
+                    return null;
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
@@ -153,12 +173,12 @@ public final class Router {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }
