@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +40,19 @@ public final class CursorCodec {
     private static final int BODY_LENGTH = 1 + 1 + 8 + 4 + 8 + 1 + 16 + 8;
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** Initialised MACs kept for this many keys: the signing key and the ones a rotation still accepts. */
+    private static final int KEPT_MACS = 4;
+
     private final CursorKeys keys;
+    /**
+     * A MAC initialised with each recent key, copied for every use: {@code Mac.getInstance} searches the providers
+     * and {@code init} derives the key's pads on every call, and a list request signs its next cursor. Replaced
+     * whole, never changed, so readers need no lock.
+     */
+    private volatile List<KeyedMac> macs = List.of();
+
+    private record KeyedMac(byte[] key, Mac initialised) {
+    }
 
     /** @param secret at least 32 bytes of key material, the same on every instance that serves one API */
     public CursorCodec(byte[] secret) {
@@ -130,15 +143,39 @@ public final class CursorCodec {
         return false;
     }
 
-    private static byte[] mac(byte[] key, UserId owner, byte[] bytes, int length) {
+    private byte[] mac(byte[] key, UserId owner, byte[] bytes, int length) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
+            Mac mac = initialisedMac(key);
             mac.update(bytes, 0, length);
             mac.update(owner.value().getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(mac.doFinal(), MAC_LENGTH);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** A fresh copy of a MAC initialised with the key (a copy is cheap; the original is never used, only copied). */
+    private Mac initialisedMac(byte[] key) throws GeneralSecurityException {
+        List<KeyedMac> kept = macs;
+        for (KeyedMac keyed : kept) {
+            if (Arrays.equals(keyed.key(), key)) {
+                return copy(keyed.initialised());
+            }
+        }
+        Mac made = Mac.getInstance(ALGORITHM);
+        made.init(new SecretKeySpec(key, ALGORITHM));
+        List<KeyedMac> renewed = new ArrayList<>(KEPT_MACS);
+        renewed.add(new KeyedMac(key.clone(), made));
+        renewed.addAll(kept.subList(0, Math.min(kept.size(), KEPT_MACS - 1)));
+        macs = List.copyOf(renewed);
+        return copy(made);
+    }
+
+    private static Mac copy(Mac initialised) throws GeneralSecurityException {
+        try {
+            return (Mac) initialised.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new GeneralSecurityException("the HmacSHA256 provider cannot copy a MAC", e);
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Checks a list request as the caller sent it and turns it into a {@link TaskQuery}; issues next-page cursors. */
 final class TaskListQueries {
@@ -30,6 +31,12 @@ final class TaskListQueries {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_TEXT_LENGTH = 200;
+    private static final Pattern PAGE_SIZE = Pattern.compile("[1-9][0-9]{0,2}");
+    /**
+     * SHA-256, copied for each filter hash: {@code MessageDigest.getInstance} searches the providers on every call. The
+     * original is never updated, so copying it from many threads at once is safe.
+     */
+    private static final MessageDigest SHA_256 = sha256();
     private static final Violation INVALID_CURSOR = new Violation("cursor", "invalid_cursor",
             "must be the nextCursor of a page of this list, with the same filters and sort");
 
@@ -122,7 +129,7 @@ final class TaskListQueries {
         if (text == null) {
             return DEFAULT_PAGE_SIZE;
         }
-        if (!text.matches("[1-9][0-9]{0,2}") || Integer.parseInt(text) > MAX_PAGE_SIZE) {
+        if (!PAGE_SIZE.matcher(text).matches() || Integer.parseInt(text) > MAX_PAGE_SIZE) {
             throw new DomainValidationException(new Violation("limit", "out_of_range",
                     "must be a whole number from 1 to " + MAX_PAGE_SIZE));
         }
@@ -142,12 +149,23 @@ final class TaskListQueries {
                 .append('\u0001').append(overdue.map(String::valueOf).orElse(""))
                 .append('\u0001').append(text.map(value -> value.length() + ":" + value).orElse(""))
                 .append('\u0001').append(sort.name());
+        byte[] digest = copyOf(SHA_256).digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest).getLong();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static MessageDigest copyOf(MessageDigest original) {
+        try {
+            return (MessageDigest) original.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
         }
     }
 }

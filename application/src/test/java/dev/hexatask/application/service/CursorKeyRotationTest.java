@@ -52,6 +52,33 @@ class CursorKeyRotationTest {
     }
 
     @Test
+    void everyKeyOfALongRotationSignsAsAFreshCodecWouldAndOnlyTheAcceptedOnesVerify() {
+        byte[] previous = FIRST;
+        for (int i = 0; i < 12; i++) {
+            byte[] next = key("rotated-key-" + i);
+            store.set(new CursorKeys.Keys(next, List.of(previous)));
+            String signed = codec.encode(ALICE, CURSOR);
+            assertThat(signed).as("key %d", i).isEqualTo(new CursorCodec(next).encode(ALICE, CURSOR));
+            assertThat(codec.decode(ALICE, new CursorCodec(previous).encode(ALICE, CURSOR))).contains(CURSOR);
+            assertThat(codec.decode(ALICE, new CursorCodec(FIRST).encode(ALICE, CURSOR))).as("key %d", i)
+                    .isEqualTo(i == 0 ? Optional.of(CURSOR) : Optional.empty());
+            previous = next;
+        }
+    }
+
+    @Test
+    void manyThreadsSigningAndReadingAtOnceGetTheSameCursorsAsOneThread() {
+        store.set(new CursorKeys.Keys(SECOND, List.of(FIRST)));
+        String expected = new CursorCodec(SECOND).encode(ALICE, CURSOR);
+        String old = new CursorCodec(FIRST).encode(ALICE, CURSOR);
+        List<Boolean> results = java.util.stream.IntStream.range(0, 2_000).parallel()
+                .mapToObj(i -> codec.encode(ALICE, CURSOR).equals(expected)
+                        && codec.decode(ALICE, i % 2 == 0 ? expected : old).equals(Optional.of(CURSOR)))
+                .toList();
+        assertThat(results).containsOnly(true);
+    }
+
+    @Test
     void aPreviousKeyVerifiesForItsOwnerOnly() {
         String before = codec.encode(ALICE, CURSOR);
         store.set(new CursorKeys.Keys(SECOND, List.of(FIRST)));
