@@ -66,13 +66,12 @@ final class OfflineRehearsal {
         return List.copyOf(statements);
     }
 
-    /** One row of the tasks table, valid as a task. */
+    /** One row of a page of tasks (the columns the page reads: the owner is the query's), valid as a task. */
     private static Result<Record> oneTask(DSLContext offline) {
         TaskRows rows = TaskRows.TASKS;
-        Result<Record> result = offline.newResult(rows.all());
-        Record row = offline.newRecord(rows.all());
+        Result<Record> result = offline.newResult(rows.ownedColumns());
+        Record row = offline.newRecord(rows.ownedColumns());
         row.set(rows.id(), UUID.fromString("00000000-0000-7000-8000-000000000000"));
-        row.set(rows.owner(), NOBODY.value());
         row.set(rows.title(), "rehearsal");
         row.set(rows.status(), TaskStatus.TODO.name());
         row.set(rows.priorityRank(), (short) 2);

@@ -14,6 +14,9 @@ import dev.hexatask.persistence.jooq.tables.Tasks;
 import org.jooq.Field;
 import org.jooq.Record;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,6 +52,40 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
     Field<?>[] all() {
         return new Field<?>[] {id, owner, title, description, status, priorityRank, dueDate, tags, version,
             createdAt, updatedAt, completedAt};
+    }
+
+    /** The columns a page of one owner's tasks reads, in this order: every one but the owner, whom the query names. */
+    Field<?>[] ownedColumns() {
+        return new Field<?>[] {id, title, description, status, priorityRank, dueDate, tags, version, createdAt,
+            updatedAt, completedAt};
+    }
+
+    /**
+     * The task in the current row of a result of {@link #ownedColumns}. Read from the driver's result set, not
+     * through jOOQ's records: a page is the one read made on every list request, and a record per row (with a copy
+     * of its values and a bit set) and the date read as a {@code java.sql.Date} and converted were about a tenth of
+     * the bytes a request allocated. Values are checked as {@link #toTask(Record)} checks them.
+     */
+    static Task toTask(ResultSet row, UserId owner) throws SQLException {
+        String description = row.getString(3);
+        Short priority = row.getObject(5, Short.class);
+        Array tagArray = row.getArray(7);
+        String[] tagNames = (String[]) tagArray.getArray();
+        tagArray.free();
+        OffsetDateTime completed = row.getObject(11, OffsetDateTime.class);
+        return new Task(
+                TaskId.of(row.getObject(1, UUID.class)),
+                owner,
+                Title.of(row.getString(2)),
+                Optional.ofNullable(description).map(Description::new),
+                TaskStatus.valueOf(row.getString(4)),
+                Priority.fromRank(priority),
+                Optional.ofNullable(row.getObject(6, LocalDate.class)),
+                tagsOf(tagNames),
+                row.getLong(8),
+                row.getObject(9, OffsetDateTime.class).toInstant(),
+                row.getObject(10, OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(completed).map(OffsetDateTime::toInstant));
     }
 
     /** Every column's value for the task, for an insert. */

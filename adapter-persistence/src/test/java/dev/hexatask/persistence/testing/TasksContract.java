@@ -202,6 +202,18 @@ public abstract class TasksContract {
         assertThat(tasks.delete(ALICE, bobs.id(), OptionalLong.of(1))).isEqualTo(WriteOutcome.NOT_FOUND);
         assertThat(tasks.find(BOB, bobs.id())).contains(bobs);
     }
+    @Test
+    void a_listed_task_is_exactly_as_it_was_stored_as_a_found_one_is() {
+        Task full = aTask().titled("File the taxes ✓").described("Line one\nline two\ttabbed")
+                .status(TaskStatus.DONE).priority(Priority.HIGH).due("2026-04-15").tagged("home", "money-2026", "x")
+                .version(3).build();
+        Task bare = aTask().titled("x").createdMinutesAfterT0(1).build();
+        tasks.insert(full);
+        tasks.insert(bare);
+        tasks.insert(aTask().ownedBy(BOB).titled("bob's").build());
+
+        assertThat(tasks.list(TaskQuery.all(ALICE, 10))).containsExactly(bare, full);
+    }
 
     // ---- list: sorts and keyset pages --------------------------------------------------------------------------
 
