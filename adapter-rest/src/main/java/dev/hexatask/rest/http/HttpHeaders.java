@@ -27,7 +27,12 @@ public final class HttpHeaders {
     /** One per name (compared without case), in the order first given. */
     private final Field[] fields;
 
-    private record Field(String name, List<String> values) {
+    /** A name with its values, and whether the name is ASCII (worked out once, not on every comparison). */
+    private record Field(String name, boolean ascii, List<String> values) {
+
+        Field(String name, List<String> values) {
+            this(name, isAscii(name), values);
+        }
     }
 
     private HttpHeaders(Field[] fields) {
@@ -100,8 +105,9 @@ public final class HttpHeaders {
             if (index != null) {
                 return index.getOrDefault(key(name), -1);
             }
+            Name asked = new Name(name);
             for (int i = 0; i < fields.size(); i++) {
-                if (sameName(fields.get(i).name(), name)) {
+                if (asked.names(fields.get(i))) {
                     return i;
                 }
             }
@@ -191,8 +197,9 @@ public final class HttpHeaders {
     }
 
     private int indexOf(String name) {
+        Name asked = new Name(name);
         for (int i = 0; i < fields.length; i++) {
-            if (sameName(fields[i].name(), name)) {
+            if (asked.names(fields[i])) {
                 return i;
             }
         }
@@ -200,15 +207,23 @@ public final class HttpHeaders {
     }
 
     /**
-     * Whether two names are the same field: equal once lower-cased in the root locale. Names are tokens, ASCII in
-     * practice, and two ASCII names are compared in place; any other pair is lower-cased, since Unicode case rules
-     * (a Kelvin sign, a dotted capital I) do not follow character by character.
+     * A name asked for, compared with fields' names: the same field when both are equal once lower-cased in the root
+     * locale. Names are tokens, ASCII in practice, and two ASCII names are compared in place; any other pair is
+     * lower-cased, since Unicode case rules (a Kelvin sign, a dotted capital I) do not follow character by character.
      */
-    private static boolean sameName(String a, String b) {
-        if (isAscii(a) && isAscii(b)) {
-            return a.length() == b.length() && a.regionMatches(true, 0, b, 0, a.length());
+    private record Name(String name, boolean ascii) {
+
+        Name(String name) {
+            this(name, isAscii(name));
         }
-        return key(a).equals(key(b));
+
+        boolean names(Field field) {
+            if (ascii && field.ascii()) {
+                return name.length() == field.name().length()
+                        && name.regionMatches(true, 0, field.name(), 0, name.length());
+            }
+            return key(name).equals(key(field.name()));
+        }
     }
 
     private static boolean isAscii(String text) {
