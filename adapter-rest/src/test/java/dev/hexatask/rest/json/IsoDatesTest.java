@@ -11,10 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IsoDatesTest {
 
+    /** Formatted at an offset into a larger buffer, as the generator does; the length is checked against length(). */
     private static String format(Instant instant) {
-        char[] out = new char[30];
-        int length = IsoDates.format(instant, out);
-        return length < 0 ? null : new String(out, 0, length);
+        byte[] out = new byte[40];
+        out[2] = '?';
+        out[33] = '?';
+        int length = IsoDates.format(instant, out, 3);
+        if (length < 0) {
+            return null;
+        }
+        assertThat(length).isEqualTo(IsoDates.length(instant));
+        assertThat(out[2]).isEqualTo((byte) '?');
+        assertThat(out[3 + length]).isIn((byte) 0, (byte) '?');
+        return new String(out, 3, length, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -69,5 +78,14 @@ class IsoDatesTest {
                 LocalDate.of(-1, 6, 1), LocalDate.of(10_000, 1, 1), LocalDate.MIN, LocalDate.MAX)) {
             assertThat(new String(Json.write(List.of(date)))).isEqualTo("[\"" + date + "\"]");
         }
+    }
+
+    @Test
+    void aWriterBasedGeneratorWritesThemTheSame() {
+        Instant instant = Instant.parse("2026-12-06T09:29:08.783030Z");
+        LocalDate date = LocalDate.of(2026, 12, 7);
+        assertThat(Json.writeString(java.util.Map.of("at", instant))).isEqualTo("{\"at\":\"" + instant + "\"}");
+        assertThat(Json.writeString(List.of(date, instant, Instant.EPOCH)))
+                .isEqualTo("[\"2026-12-07\",\"2026-12-06T09:29:08.783030Z\",\"1970-01-01T00:00:00Z\"]");
     }
 }

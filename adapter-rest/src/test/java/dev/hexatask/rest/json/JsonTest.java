@@ -37,6 +37,16 @@ class JsonTest {
     }
 
     @Test
+    void aDateThatDoesNotFitInTheGeneratorsBufferIsWrittenWhole() throws Exception {
+        // The generator's buffer holds 8,000 bytes: padded so that the instant lands on every position around its end.
+        for (int pad = 7_940; pad <= 8_010; pad++) {
+            List<Object> value = List.of("x".repeat(pad), Instant.parse("2026-12-06T09:29:08.783030Z"),
+                    java.time.LocalDate.of(2026, 12, 7));
+            assertThat(Json.write(value)).as("pad %d", pad).isEqualTo(PLAIN.writeValueAsBytes(value));
+        }
+    }
+
+    @Test
     void theCollectorKeepsEveryChunkInOrder() {
         FlushedBytes bytes = new FlushedBytes();
         assertThat(bytes.toByteArray()).isEmpty();
