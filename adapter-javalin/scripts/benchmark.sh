@@ -8,7 +8,8 @@
 #   - GET /api/tasks?limit=20 for one user owning 1,000 tasks, with a real bearer token, at each of CONNECTIONS;
 #   - POST /api/tasks and PATCH /api/tasks/{id} (with the task's ETag in If-Match) at WRITE_CONNECTIONS;
 #   and for each: requests/s, p50, p99, the CPU the JVM and PostgreSQL spent per request (all their threads and
-#   processes, from /proc) and the bytes the JVM allocated per request (eden growth sampled with jstat).
+#   processes, from /proc) and the bytes the JVM allocated per request (the JVM's own count of the bytes all its
+#   threads allocated, read over a local JMX attach before and after: AllocatedBytes in the test sources).
 # Then, against the last variant's PostgreSQL, in the same round:
 #   - pgbench running the page's SELECT, the same SELECT inside begin/commit, the INSERT and the UPDATE the writes
 #     run, each in a transaction, at the same concurrency (CPU per transaction: PostgreSQL plus the pgbench client);
@@ -21,7 +22,7 @@
 # (cd ../base && bin/dev) until it is up, Ctrl-C):
 #   VARIANTS="before=../base after=." adapter-javalin/scripts/benchmark.sh
 #
-# Needs wrk, pgbench, psql (apt-get install wrk postgresql-client) and a JDK's jstat. Every run is bounded:
+# Needs wrk, pgbench, psql (apt-get install wrk postgresql-client) and a JDK. Every run is bounded:
 # DURATION seconds per measurement (default 10) after WARMUP seconds of warm-up (default 20), ROUNDS rounds
 # (default 2). Ports PORT and PORT+1 (default 8080)
 # for the stacks, PORT+2 for the ceiling. Start it on a quiet machine; it prints the load average as it goes.
@@ -54,7 +55,6 @@ for tool in wrk pgbench psql curl; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install wrk postgresql-client curl)" >&2; exit 1; }
 done
 JAVA_HOME="$(bin/find-jdk)"
-JSTAT="$JAVA_HOME/bin/jstat"
 JAVAC="$JAVA_HOME/bin/javac"
 JAVA="$JAVA_HOME/bin/java"
 
@@ -88,17 +88,10 @@ postgres_ticks() {
   done
   echo "$total"
 }
-# The JVM's young collections so far, eden's capacity and eden's use, in KiB (one jstat reading).
-gc_reading() {
-  "$JSTAT" -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "EC") ec = i; if ($i == "EU") eu = i
-                                                                    if ($i == "YGC") ygc = i }; next }
-                                      NR == 2 { print $ygc, $ec, $eu }'
-}
-# KiB allocated between two readings: every young collection emptied a full eden, plus eden's own growth. Objects
-# allocated straight into the old generation (none on this path) would be missed.
-allocated_kib() {
-  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
-                                    printf "%.0f", (y[1] - x[1]) * (x[2] + y[2]) / 2 + y[3] - x[3] }'
+# Bytes the JVM has allocated so far, all threads (AllocatedBytes, compiled below); 0 if it cannot be read.
+allocated_bytes() {
+  "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$WORK/probe" dev.hexatask.javalin.benchmark.AllocatedBytes "$1" \
+    2>/dev/null || echo 0
 }
 
 # --- one measurement with wrk --------------------------------------------------------------------------------------
@@ -107,16 +100,17 @@ measure() {
   local label="$1" jvm="$2" postmaster="$3" connections="$4" url="$5" script="${6:-}"
   local args=(-t2 -c"$connections" -d"${DURATION}s" --timeout 10s --latency -H "Authorization: Bearer $TOKEN")
   [ -n "$script" ] && args+=(-s "$script")
-  local jvm_before pg_before gc_before cpu_before
+  local jvm_before pg_before bytes_before cpu_before
+  bytes_before="$(allocated_bytes "$jvm")"
   cpu_before="$(cpu_reading)"
-  gc_before="$(gc_reading "$jvm")"
   jvm_before="$(process_ticks "$jvm")"
   pg_before="$(postgres_ticks "$postmaster")"
   wrk "${args[@]}" "$url" >"$WORK/wrk.txt"
-  local kib jvm_after pg_after
+  local kib jvm_after pg_after cpu_after
   jvm_after="$(process_ticks "$jvm")"
   pg_after="$(postgres_ticks "$postmaster")"
-  kib="$(allocated_kib "$gc_before" "$(gc_reading "$jvm")")"
+  cpu_after="$(cpu_reading)"
+  kib="$(awk -v a="$bytes_before" -v b="$(allocated_bytes "$jvm")" 'BEGIN { printf "%.0f", (b - a) / 1024 }')"
   local requests rps p50 p99 errors
   requests="$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")"
   rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")"
@@ -127,7 +121,7 @@ measure() {
   statuses="$(grep '^status ' "$WORK/wrk.txt" | tr '\n' ' ' || true)"
   awk -v l="$label" -v c="$connections" -v r="$rps" -v p50="$p50" -v p99="$p99" -v n="$requests" -v t="$TICKS" \
       -v j=$((jvm_after - jvm_before)) -v p=$((pg_after - pg_before)) -v k="$kib" -v e="${errors:-0}" -v la="$(load)" \
-      -v st="$statuses" -v bg="$(background_share "$cpu_before" "$(cpu_reading)")" \
+      -v st="$statuses" -v bg="$(background_share "$cpu_before" "$cpu_after")" \
       'BEGIN { jus = j * 1e6 / t / n; pus = p * 1e6 / t / n
                printf "%-26s %4d %10.0f %9s %9s %8.0f %8.0f %8.0f %8.1f %7s %6s  %s%s\n", l, c, r, p50, p99, jus, pus,
                       jus + pus, k / n, la, bg, (e > 0 ? "NON-2xx " e " " : ""), st }'
@@ -297,6 +291,9 @@ update tasks set title = 'Renamed ' || :i, version = version + 1, updated_at = n
 commit;
 SQL
 
+# The allocation probe (JDK only) and the ceiling server, compiled against the built server's class path.
+mkdir -p "$WORK/probe"
+"$JAVAC" -d "$WORK/probe" adapter-javalin/src/test/java/dev/hexatask/javalin/benchmark/AllocatedBytes.java
 # The ceiling server, compiled against the built server's class path.
 CLASSPATH_FILE="adapter-javalin/target/runtime-classpath.txt"
 [ -f "$CLASSPATH_FILE" ] || { echo "build first: bin/dev (or ./mvnw -pl adapter-javalin -am package)" >&2; exit 1; }
