@@ -67,25 +67,13 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
      * the bytes a request allocated. Values are checked as {@link #toTask(Record)} checks them.
      */
     static Task toTask(ResultSet row, UserId owner) throws SQLException {
-        String description = row.getString(3);
-        Short priority = row.getObject(5, Short.class);
         Array tagArray = row.getArray(7);
         String[] tagNames = (String[]) tagArray.getArray();
         tagArray.free();
-        OffsetDateTime completed = row.getObject(11, OffsetDateTime.class);
-        return new Task(
-                TaskId.of(row.getObject(1, UUID.class)),
-                owner,
-                Title.of(row.getString(2)),
-                Optional.ofNullable(description).map(Description::new),
-                TaskStatus.valueOf(row.getString(4)),
-                Priority.fromRank(priority),
-                Optional.ofNullable(row.getObject(6, LocalDate.class)),
-                tagsOf(tagNames),
-                row.getLong(8),
-                row.getObject(9, OffsetDateTime.class).toInstant(),
-                row.getObject(10, OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(completed).map(OffsetDateTime::toInstant));
+        return task(row.getObject(1, UUID.class), owner, row.getString(2), row.getString(3), row.getString(4),
+                row.getObject(5, Short.class), row.getObject(6, LocalDate.class), tagNames, row.getLong(8),
+                row.getObject(9, OffsetDateTime.class), row.getObject(10, OffsetDateTime.class),
+                row.getObject(11, OffsetDateTime.class));
     }
 
     /** Every column's value for the task, for an insert. */
@@ -114,19 +102,28 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
     }
 
     Task toTask(Record row) {
+        return task(row.get(id), UserId.of(row.get(owner)), row.get(title), row.get(description), row.get(status),
+                row.get(priorityRank), row.get(dueDate), row.get(tags), row.get(version), row.get(createdAt),
+                row.get(updatedAt), row.get(completedAt));
+    }
+
+    /** A task from a row's values, however they were read; each is checked as the domain checks it. */
+    private static Task task(UUID id, UserId owner, String title, String description, String status,
+                             Short priorityRank, LocalDate dueDate, String[] tagNames, long version,
+                             OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime completedAt) {
         return new Task(
-                TaskId.of(row.get(id)),
-                UserId.of(row.get(owner)),
-                Title.of(row.get(title)),
-                Optional.ofNullable(row.get(description)).map(Description::new),
-                TaskStatus.valueOf(row.get(status)),
-                Priority.fromRank(row.get(priorityRank)),
-                Optional.ofNullable(row.get(dueDate)),
-                tagsOf(row.get(tags)),
-                row.get(version),
-                row.get(createdAt).toInstant(),
-                row.get(updatedAt).toInstant(),
-                Optional.ofNullable(row.get(completedAt)).map(OffsetDateTime::toInstant));
+                TaskId.of(id),
+                owner,
+                Title.of(title),
+                Optional.ofNullable(description).map(Description::new),
+                TaskStatus.valueOf(status),
+                Priority.fromRank(priorityRank),
+                Optional.ofNullable(dueDate),
+                tagsOf(tagNames),
+                version,
+                createdAt.toInstant(),
+                updatedAt.toInstant(),
+                Optional.ofNullable(completedAt).map(OffsetDateTime::toInstant));
     }
 
     /** The stored tags, checked again as {@link Tag#of} checks them, without a stream per row. */
