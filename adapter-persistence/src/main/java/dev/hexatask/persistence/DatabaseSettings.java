@@ -14,10 +14,10 @@ import java.util.Objects;
  * @param inFlightWait      how long a create waits for another request holding the same idempotency key; shorter
  *                          than the statement timeout and the transaction timeout, so that the caller learns "in
  *                          flight" rather than a timeout
- * @param transactionTimeout the longest one transaction waits on the database: for a connection, then for each
- *                          answer (see {@code TimeBoundConnections}); longer than the connection timeout. It holds
- *                          whatever the driver's socket timeout is, so that a database that stops answering makes a
- *                          request fail as unavailable well within a Lambda function's 15 s
+ * @param transactionTimeout the longest one transaction waits on the database in all: for a connection, then for
+ *                          its statements (see {@code TimeBoundConnections}); longer than the connection timeout.
+ *                          It holds whatever the driver's socket timeout is, so that a database that stops answering
+ *                          makes a request fail as unavailable well within a Lambda function's 15 s
  */
 public record DatabaseSettings(String jdbcUrl, int poolSize, Duration connectionTimeout, Duration statementTimeout,
                                Duration inFlightWait, Duration transactionTimeout) {

@@ -1,9 +1,9 @@
 package dev.hexatask.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.exception.DataAccessException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -14,9 +14,9 @@ import java.sql.SQLException;
  */
 final class PooledConnections implements ConnectionProvider {
 
-    private final DataSource pool;
+    private final HikariDataSource pool;
 
-    PooledConnections(DataSource pool) {
+    PooledConnections(HikariDataSource pool) {
         this.pool = pool;
     }
 
@@ -36,5 +36,14 @@ final class PooledConnections implements ConnectionProvider {
         } catch (SQLException e) {
             throw new DataAccessException("a connection could not be returned to the pool", e);
         }
+    }
+
+    /**
+     * Takes a connection out of the pool for good instead of giving it back: one the {@link ConnectionWatchdog}
+     * aborted, whose driver connection is closed. HikariCP closes it and opens another in its place.
+     */
+    void discard(Connection connection) {
+        Connection pooled = connection instanceof KnownIsolationConnection known ? known.getDelegate() : connection;
+        pool.evictConnection(pooled);
     }
 }

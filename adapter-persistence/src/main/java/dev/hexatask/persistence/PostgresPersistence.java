@@ -29,11 +29,13 @@ public final class PostgresPersistence implements AutoCloseable {
     private final DSLContext db;
     private final DatabaseSettings settings;
     private final TimeBoundConnections connections;
+    private final ConnectionWatchdog watchdog = new ConnectionWatchdog();
 
     private PostgresPersistence(HikariDataSource pool, DatabaseSettings settings) {
         this.pool = pool;
         this.settings = settings;
-        this.connections = new TimeBoundConnections(new PooledConnections(pool), settings.transactionTimeout());
+        this.connections = new TimeBoundConnections(new PooledConnections(pool), watchdog,
+                settings.transactionTimeout());
         ThreadLocalTransactionProvider transactions = new ThreadLocalTransactionProvider(connections, true);
         this.db = DSL.using(new DefaultConfiguration()
                 .set(DIALECT)
@@ -122,6 +124,10 @@ public final class PostgresPersistence implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        try {
+            pool.close();
+        } finally {
+            watchdog.close();
+        }
     }
 }

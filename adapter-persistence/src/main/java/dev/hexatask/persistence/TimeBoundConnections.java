@@ -2,6 +2,7 @@ package dev.hexatask.persistence;
 
 import org.jooq.ConnectionProvider;
 import org.jooq.exception.DataAccessException;
+import org.jooq.tools.jdbc.DefaultConnection;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,28 +12,28 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Bounds how long one transaction can wait on the database in all, whatever the driver's socket timeout is. A
- * transaction ({@link #bounded}) gets a deadline when it starts; getting a connection from the pool counts against
- * it, and what is left becomes the connection's network timeout ({@link Connection#setNetworkTimeout}) until it
- * goes back to the pool, where HikariCP restores its own. A server that stops answering (frozen, a dropped network,
- * a failover) thus fails the transaction as unavailable once the deadline has passed, and the caller answers 503 in
- * time, instead of after the socket timeout (15 s, as long as a Lambda function may run).
+ * Bounds how long one transaction can wait on the database in all. A transaction ({@link #bounded}) gets a deadline
+ * when it starts; getting a connection from the pool counts against it, and from then on the
+ * {@link ConnectionWatchdog} watches the connection until it goes back to the pool, and aborts it once the deadline
+ * has passed. A server that stops answering (frozen, a dropped network, a failover) thus fails the transaction as
+ * unavailable at its deadline (plus at most the watchdog's period), and the caller answers 503 in time, instead of
+ * waiting for the driver's socket timeout. A transaction's reads have no timeout of their own (see
+ * {@link ConnectionWatchdog} for why).
  * <p>
  * A transaction ({@link #transaction}) takes its connection before jOOQ begins it: when none can be had in time, it
  * fails there, and jOOQ never starts a transaction whose rollback would ask the pool again (and wait again, twice,
  * for the connection timeout each time: a request that found every pooled connection dead took three waits). jOOQ's
  * begin is then handed the connection already taken. Failing jOOQ's own follow-up requests at once instead would
  * leave its thread-bound transaction state broken for the thread's next request (a Lambda handler's thread serves
- * them all). The network timeout bounds each wait for the server's answer, not their sum: a transaction that the
- * database stops answering halfway through can take the time it had already run plus the timeout (and its
- * rollback).
+ * them all). A connection the watchdog aborted is discarded when it is given back, never pooled again.
  */
 final class TimeBoundConnections implements ConnectionProvider {
 
     /** pgjdbc applies the timeout to its socket and never uses the executor. */
     private static final Executor UNUSED = Runnable::run;
 
-    private final ConnectionProvider connections;
+    private final PooledConnections connections;
+    private final ConnectionWatchdog watchdog;
     private final long budgetNanos;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
@@ -49,8 +50,9 @@ final class TimeBoundConnections implements ConnectionProvider {
         }
     }
 
-    TimeBoundConnections(ConnectionProvider connections, Duration budget) {
+    TimeBoundConnections(PooledConnections connections, ConnectionWatchdog watchdog, Duration budget) {
         this.connections = connections;
+        this.watchdog = watchdog;
         this.budgetNanos = budget.toNanos();
     }
 
@@ -83,7 +85,7 @@ final class TimeBoundConnections implements ConnectionProvider {
         } finally {
             current.remove();
             if (bound.ready != null) {
-                connections.release(bound.ready);
+                release(bound.ready);
             }
         }
     }
@@ -105,25 +107,48 @@ final class TimeBoundConnections implements ConnectionProvider {
         return timed(transaction == null ? System.nanoTime() + budgetNanos : transaction.deadline);
     }
 
-    /** A pooled connection whose waits for the server end at {@code deadline}. */
+    /**
+     * A pooled connection, watched until it is released: past {@code deadline} the watchdog aborts it. Its reads
+     * wait without a timeout (the driver's socket timeout, which bounds everything else done over a pooled
+     * connection, is lifted until the pool takes it back and puts it back).
+     */
     private Connection timed(long deadline) {
         Connection connection = connections.acquire();
-        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
         try {
-            if (leftMillis < 1) {
+            if (deadline - System.nanoTime() < 1_000_000) {
                 throw new SQLTransientConnectionException("getting a connection took the transaction's whole time",
                         "08001");
             }
-            connection.setNetworkTimeout(UNUSED, (int) Math.min(Integer.MAX_VALUE, leftMillis));
-            return connection;
+            connection.setNetworkTimeout(UNUSED, 0);
         } catch (SQLException e) {
             connections.release(connection);
             throw new DataAccessException("no database connection in time", e);
         }
+        return new Watched(connection, watchdog.watch(connection, deadline));
     }
 
     @Override
     public void release(Connection connection) {
+        if (connection instanceof Watched watched) {
+            if (!watched.watch.end()) {
+                connections.discard(watched.pooled);
+                return;
+            }
+            connection = watched.pooled;
+        }
         connections.release(connection);
+    }
+
+    /** A pooled connection with its watch; jOOQ runs its statements on it and gives it back to {@link #release}. */
+    private static final class Watched extends DefaultConnection {
+
+        final Connection pooled;
+        final ConnectionWatchdog.Watch watch;
+
+        Watched(Connection pooled, ConnectionWatchdog.Watch watch) {
+            super(pooled);
+            this.pooled = pooled;
+            this.watch = watch;
+        }
     }
 }
