@@ -11,8 +11,9 @@
 #   processes, from /proc) and the bytes the JVM allocated per request (the JVM's own count of the bytes all its
 #   threads allocated, read over a local JMX attach before and after: AllocatedBytes in the test sources).
 # Then, against the last variant's PostgreSQL, in the same round:
-#   - pgbench running the page's SELECT, the same SELECT inside begin/commit, the INSERT and the UPDATE the writes
-#     run, each in a transaction, at the same concurrency (CPU per transaction: PostgreSQL plus the pgbench client);
+#   - pgbench running the page's SELECT, the same SELECT inside begin/commit, the INSERT and the read plus UPDATE the
+#     writes run, each in a transaction (the issue's yardstick) and alone (as the API runs them), at the same
+#     concurrency (CPU per transaction: PostgreSQL plus the pgbench client);
 #   - the ceiling: a minimal server on the same stack (CeilingServer: Javalin, HikariCP, the driver, Jackson; same
 #     SELECT, same JSON), without and with an RS256 check of the token on every request.
 #
@@ -272,24 +273,20 @@ COLUMNS="id, owner, title, description, status, priority_rank, due_date, tags, v
 PAGE_SQL="select $COLUMNS from tasks where owner = '$USER_NAME' order by created_at desc, id desc limit 21;"
 echo "$PAGE_SQL" >"$WORK/list.sql"
 printf 'begin;\n%s\ncommit;\n' "$PAGE_SQL" >"$WORK/list-transaction.sql"
-# What POST /tasks runs (no Idempotency-Key): one insert in a transaction.
-cat >"$WORK/insert.sql" <<SQL
-begin;
-insert into tasks ($COLUMNS) values (gen_random_uuid(), '$USER_NAME', 'Benchmark write', 'Written by the benchmark',
-  'TODO', 2, null, array['bench'], 1, now(), now(), null);
-commit;
-SQL
-# What PATCH /tasks/{id} with one ETag runs: the task read, then the versioned update, in a transaction. pgbench
-# picks the task by a number (benchmark_ids), which adds a primary-key lookup to each statement that the API does not
-# pay.
-cat >"$WORK/update.sql" <<SQL
-\set i random(1, 1000)
-begin;
-select $COLUMNS from tasks where owner = '$USER_NAME' and id = (select id from benchmark_ids where n = :i);
+# The issue's yardstick for POST /tasks: the same INSERT in a transaction. The API runs it without one (a create
+# without an Idempotency-Key is one statement, see TaskService), so the INSERT alone is measured too.
+INSERT_SQL="insert into tasks ($COLUMNS) values (gen_random_uuid(), '$USER_NAME', 'Benchmark write',
+  'Written by the benchmark', 'TODO', 2, null, array['bench'], 1, now(), now(), null);"
+printf 'begin;\n%s\ncommit;\n' "$INSERT_SQL" >"$WORK/insert.sql"
+echo "$INSERT_SQL" >"$WORK/insert-alone.sql"
+# The yardstick for PATCH /tasks/{id} with one ETag: the task read, then the versioned update, in a transaction;
+# and the two alone, as the API runs them. pgbench picks the task by a number (benchmark_ids), which adds a
+# primary-key lookup to each statement that the API does not pay.
+READ_AND_UPDATE_SQL="select $COLUMNS from tasks where owner = '$USER_NAME' and id = (select id from benchmark_ids where n = :i);
 update tasks set title = 'Renamed ' || :i, version = version + 1, updated_at = now()
-  where owner = '$USER_NAME' and id = (select id from benchmark_ids where n = :i);
-commit;
-SQL
+  where owner = '$USER_NAME' and id = (select id from benchmark_ids where n = :i);"
+printf '\\set i random(1, 1000)\nbegin;\n%s\ncommit;\n' "$READ_AND_UPDATE_SQL" >"$WORK/update.sql"
+printf '\\set i random(1, 1000)\n%s\n' "$READ_AND_UPDATE_SQL" >"$WORK/update-alone.sql"
 
 # The allocation probe (JDK only) and the ceiling server, compiled against the built server's class path.
 mkdir -p "$WORK/probe"
@@ -368,7 +365,9 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   for connections in $WRITE_CONNECTIONS; do
     pgbench_row "pgbench INSERT txn" insert.sql "$connections" "$postmaster"
+    pgbench_row "pgbench INSERT alone" insert-alone.sql "$connections" "$postmaster"
     pgbench_row "pgbench read+UPDATE txn" update.sql "$connections" "$postmaster"
+    pgbench_row "pgbench read;UPDATE alone" update-alone.sql "$connections" "$postmaster"
   done
   psql -q -c "delete from tasks where owner = '$USER_NAME' and title = 'Benchmark write'" -c "vacuum analyze tasks, task_counts"
   for jwks in "" "$JWKS_URL"; do

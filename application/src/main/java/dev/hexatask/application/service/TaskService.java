@@ -54,9 +54,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The task use cases. Each write runs in one transaction; the reads (get, list, summary) run without one, since each
- * is one statement (the summary's time zone lookup and its count need not see the same instant). Bad input comes back
- * as {@link Result.Invalid}. One instance serves every task use case of a composition root.
+ * The task use cases. The reads (get, list, summary) run without a transaction, since each is one statement (the
+ * summary's time zone lookup and its count need not see the same instant). So do the writes whose one write is a
+ * single statement: a create without an idempotency key (one insert), an update and a delete. An update or a delete
+ * writes only at the version it read ({@link Tasks#update}, {@link Tasks#delete}), so a change that lands between its
+ * read and its write makes the write touch nothing, and the caller gets a version conflict or not found, exactly as
+ * inside a transaction at read committed, where the write would wait for that change and then find the version
+ * gone. A create with an idempotency key writes twice (the key's record and the task) and runs in one transaction.
+ * Bad input comes back as {@link Result.Invalid}. One instance serves every task use case of a composition root.
  */
 @Singleton
 public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, ListTasksUseCase, UpdateTaskUseCase,
@@ -96,13 +101,16 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
             return Result.invalid(validation.violations());
         }
         UserId caller = command.caller();
+        if (key == null) {
+            return transactions.withoutTransaction(() -> {
+                Task task = Task.create(ids.next(), caller, details, now());
+                tasks.insert(task);
+                return Result.success(new CreatedTask(task, false));
+            });
+        }
         return transactions.inTransaction(() -> {
             Instant now = now();
             Task task = Task.create(ids.next(), caller, details, now);
-            if (key == null) {
-                tasks.insert(task);
-                return Result.success(new CreatedTask(task, false));
-            }
             String fingerprint = RequestFingerprint.of(details);
             IdempotencyRecord record = new IdempotencyRecord(caller, key, fingerprint, task, now,
                     now.plus(IDEMPOTENCY_KEY_LIFETIME));
@@ -166,7 +174,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
         if (!validation.isValid()) {
             return Result.invalid(validation.violations());
         }
-        return transactions.inTransaction(() -> {
+        return transactions.withoutTransaction(() -> {
             Optional<Task> found = tasks.find(command.caller(), id);
             if (found.isEmpty()) {
                 return Result.notFound();
@@ -197,7 +205,7 @@ public final class TaskService implements CreateTaskUseCase, GetTaskUseCase, Lis
             return Result.invalid(e.violations());
         }
         UserId caller = command.caller();
-        return transactions.inTransaction(() -> switch (command.expected()) {
+        return transactions.withoutTransaction(() -> switch (command.expected()) {
             case ExpectedVersion.Any any -> deleteAt(caller, id, OptionalLong.empty());
             case ExpectedVersion.OneOf oneOf when oneOf.versions().size() == 1 ->
                     deleteAt(caller, id, OptionalLong.of(oneOf.versions().iterator().next()));
