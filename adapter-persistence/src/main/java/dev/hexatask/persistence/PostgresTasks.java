@@ -97,9 +97,10 @@ public final class PostgresTasks implements Tasks {
     public List<Task> list(TaskQuery query) {
         return Jooq.run(() -> {
             try (ResultSet rows = listQuery(query).fetchResultSet()) {
+                TimestampColumns timestamps = TimestampColumns.of(rows);
                 List<Task> page = new ArrayList<>(Math.min(query.limit(), PRESIZED_PAGE));
                 while (rows.next()) {
-                    page.add(TaskRows.toTask(rows, query.owner()));
+                    page.add(TaskRows.toTask(rows, timestamps, query.owner()));
                 }
                 return page;
             } catch (SQLException e) {

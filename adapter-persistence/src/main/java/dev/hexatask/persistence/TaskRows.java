@@ -64,16 +64,16 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
      * The task in the current row of a result of {@link #ownedColumns}. Read from the driver's result set, not
      * through jOOQ's records: a page is the one read made on every list request, and a record per row (with a copy
      * of its values and a bit set) and the date read as a {@code java.sql.Date} and converted were about a tenth of
-     * the bytes a request allocated. Values are checked as {@link #toTask(Record)} checks them.
+     * the bytes a request allocated; the timestamps are read as {@link TimestampColumns} says. Values are checked as
+     * {@link #toTask(Record)} checks them.
      */
-    static Task toTask(ResultSet row, UserId owner) throws SQLException {
+    static Task toTask(ResultSet row, TimestampColumns timestamps, UserId owner) throws SQLException {
         Array tagArray = row.getArray(7);
         String[] tagNames = (String[]) tagArray.getArray();
         tagArray.free();
         return task(row.getObject(1, UUID.class), owner, row.getString(2), row.getString(3), row.getString(4),
                 row.getObject(5, Short.class), row.getObject(6, LocalDate.class), tagNames, row.getLong(8),
-                row.getObject(9, OffsetDateTime.class), row.getObject(10, OffsetDateTime.class),
-                row.getObject(11, OffsetDateTime.class));
+                timestamps.read(row, 9), timestamps.read(row, 10), timestamps.read(row, 11));
     }
 
     /** Every column's value for the task, for an insert. */
@@ -103,14 +103,14 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
 
     Task toTask(Record row) {
         return task(row.get(id), UserId.of(row.get(owner)), row.get(title), row.get(description), row.get(status),
-                row.get(priorityRank), row.get(dueDate), row.get(tags), row.get(version), row.get(createdAt),
-                row.get(updatedAt), row.get(completedAt));
+                row.get(priorityRank), row.get(dueDate), row.get(tags), row.get(version), instant(row.get(createdAt)),
+                instant(row.get(updatedAt)), instant(row.get(completedAt)));
     }
 
     /** A task from a row's values, however they were read; each is checked as the domain checks it. */
     private static Task task(UUID id, UserId owner, String title, String description, String status,
                              Short priorityRank, LocalDate dueDate, String[] tagNames, long version,
-                             OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime completedAt) {
+                             Instant createdAt, Instant updatedAt, Instant completedAt) {
         return new Task(
                 TaskId.of(id),
                 owner,
@@ -121,9 +121,9 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
                 Optional.ofNullable(dueDate),
                 tagsOf(tagNames),
                 version,
-                createdAt.toInstant(),
-                updatedAt.toInstant(),
-                Optional.ofNullable(completedAt).map(OffsetDateTime::toInstant));
+                createdAt,
+                updatedAt,
+                Optional.ofNullable(completedAt));
     }
 
     /** The stored tags, checked again as {@link Tag#of} checks them, without a stream per row. */
@@ -133,6 +133,10 @@ record TaskRows(Field<UUID> id, Field<String> owner, Field<String> title, Field<
             parsed[i] = Tag.of(names[i]);
         }
         return new Tags(List.of(parsed));
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     static OffsetDateTime timestamp(Instant instant) {

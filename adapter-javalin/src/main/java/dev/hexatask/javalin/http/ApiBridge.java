@@ -4,9 +4,14 @@ import dev.hexatask.rest.http.HttpHeaders;
 import dev.hexatask.rest.http.HttpRequest;
 import dev.hexatask.rest.http.HttpResponse;
 import dev.hexatask.rest.RestApi;
+import dev.hexatask.rest.policy.EdgeResponses;
+import dev.hexatask.rest.policy.RequestIds;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +19,15 @@ import java.io.OutputStream;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Carries a request from Javalin into {@link RestApi} and its answer back, byte for byte: every route, status and
  * header decision is the API's. The path is passed on still percent-encoded, as {@code HttpRequest} asks.
  */
 public final class ApiBridge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiBridge.class);
 
     /**
      * The most body bytes read from a client. The API refuses far smaller bodies itself (with a problem naming its
@@ -29,18 +37,24 @@ public final class ApiBridge {
     private static final byte[] NO_BODY = new byte[0];
 
     private final RestApi api;
+    private final EdgeResponses edge;
     private final String prefix;
 
-    /** @param prefix the path the API is mounted at, such as {@code /api} */
-    public ApiBridge(RestApi api, String prefix) {
+    /**
+     * @param edge   the headers every answer carries, for the last resort when a body cannot be written
+     * @param prefix the path the API is mounted at, such as {@code /api}
+     */
+    public ApiBridge(RestApi api, EdgeResponses edge, String prefix) {
         this.api = api;
+        this.edge = edge;
         this.prefix = prefix;
     }
 
     public void handle(Context ctx) throws IOException {
-        HttpServletRequest servletRequest = ctx.req();
-        HttpResponse response = api.handle(toRequest(servletRequest));
-        write(response, ctx.res());
+        HttpRequest request = toRequest(ctx.req());
+        HttpResponse response = api.handle(request);
+        send(response, ctx, () -> edge.lastResort(request,
+                response.headers().first(RequestIds.HEADER).orElseGet(() -> RequestIds.choose(request))));
         ctx.skipRemainingHandlers();
     }
 
@@ -81,6 +95,27 @@ public final class ApiBridge {
         }
     }
 
+    /**
+     * Sends the response, its body written straight into the servlet's stream. A JSON body is produced as it is
+     * written; should that fail (a defect: every representation is a value Jackson writes), the answer is
+     * {@code lastResort} instead while nothing has been sent, as for a failure inside the API, and otherwise the
+     * connection is cut, so that the client sees a broken response rather than a part of a body as if it were whole.
+     */
+    static void send(HttpResponse response, Context ctx, Supplier<HttpResponse> lastResort) throws IOException {
+        HttpServletResponse out = ctx.res();
+        try {
+            write(response, out);
+        } catch (RuntimeException e) {
+            LOG.error("A response body could not be written", e);
+            if (out.isCommitted()) {
+                ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+                return;
+            }
+            out.reset();
+            write(lastResort.get(), out);
+        }
+    }
+
     static void write(HttpResponse response, HttpServletResponse out) throws IOException {
         out.setStatus(response.status());
         // Javalin gives every response a default type; the API's own (or none) replaces it.
@@ -90,9 +125,15 @@ public final class ApiBridge {
                 values.forEach(value -> out.addHeader(name, value));
             }
         });
-        out.setContentLength(response.bodyLength());
-        try (OutputStream stream = out.getOutputStream()) {
-            response.writeBodyTo(stream);
+        // A body written as it is sent has no length beforehand: Jetty sets Content-Length when the stream is closed
+        // with the whole body still in its buffer (32 KiB), and sends a larger one in chunks.
+        long length = response.content().knownLength();
+        if (length >= 0) {
+            out.setContentLengthLong(length);
         }
+        OutputStream stream = out.getOutputStream();
+        response.writeBodyTo(stream);
+        // Closed only after the whole body was written: closing after a failure would send a part as the whole.
+        stream.close();
     }
 }

@@ -62,8 +62,8 @@ public final class HexataskServer implements AutoCloseable {
 
     /** As {@link #start(RestApi, ServerConfig, String)}, waiting on clients as {@code timeouts} says. */
     public static HexataskServer start(RestApi api, ServerConfig config, String host, HttpTimeouts timeouts) {
-        ApiBridge bridge = new ApiBridge(api, API_PREFIX);
         EdgeResponses edge = config.rest().edgeResponses();
+        ApiBridge bridge = new ApiBridge(api, edge, API_PREFIX);
         Responses responses = new Responses(edge);
         byte[] openApi = openApiDocument();
         byte[] configJson = configJson(config);

@@ -13,6 +13,6 @@ final class Responses {
     }
 
     static HttpResponse json(int status, Object representation) {
-        return new HttpResponse(status, HttpHeaders.of("Content-Type", JSON), Json.write(representation));
+        return new HttpResponse(status, HttpHeaders.of("Content-Type", JSON), Json.body(representation));
     }
 }

@@ -11,71 +11,70 @@ import java.util.Objects;
  *
  * @param status  the status code
  * @param headers the header fields; a header may have several values, which a transport sends as separate fields
- * @param body    the body's bytes; empty when there is none. The response takes the array as it is (a body is written
- *                once and never changed afterwards), so that adding a header does not copy the body; {@link #body()}
- *                hands out a copy.
+ * @param content the body; {@link ResponseBody#EMPTY} when there is none. A transport that sends a stream writes it
+ *                there ({@link #writeBodyTo}), without an array of the body's own; {@link #body()} gives its bytes.
+ *                Adding a header keeps the same body.
  */
-public record HttpResponse(int status, HttpHeaders headers, byte[] body) {
-
-    private static final byte[] EMPTY = new byte[0];
+public record HttpResponse(int status, HttpHeaders headers, ResponseBody content) {
 
     public HttpResponse {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
         Objects.requireNonNull(headers, "headers");
-        body = body == null ? EMPTY : body;
+        content = content == null ? ResponseBody.EMPTY : content;
+    }
+
+    /** A response with these bytes as its body, which it takes as they are (they must not change afterwards). */
+    public HttpResponse(int status, HttpHeaders headers, byte[] body) {
+        this(status, headers, ResponseBody.of(body));
     }
 
     public static HttpResponse of(int status) {
-        return new HttpResponse(status, HttpHeaders.EMPTY, EMPTY);
+        return new HttpResponse(status, HttpHeaders.EMPTY, ResponseBody.EMPTY);
     }
 
-    @Override
+    /** The body's bytes, in an array of the caller's own; empty when there is none. */
     public byte[] body() {
-        return body.length == 0 ? EMPTY : body.clone();
+        return content.bytes();
     }
 
-    /** The body's length, without copying it. */
-    public int bodyLength() {
-        return body.length;
-    }
-
-    /** Writes the body to {@code out}, without copying it. */
+    /** Writes the body to {@code out}, leaving {@code out} open. */
     public void writeBodyTo(OutputStream out) throws IOException {
-        out.write(body);
+        content.writeTo(out);
     }
 
     /** The body decoded as UTF-8, which every body of this API is. */
     public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
+        return new String(body(), StandardCharsets.UTF_8);
     }
 
     public HttpResponse withHeader(String name, String value) {
-        return new HttpResponse(status, headers.with(name, value), body);
+        return new HttpResponse(status, headers.with(name, value), content);
     }
 
     public HttpResponse plusHeader(String name, String value) {
-        return new HttpResponse(status, headers.plus(name, value), body);
+        return new HttpResponse(status, headers.plus(name, value), content);
     }
 
-    public HttpResponse withBody(String contentType, byte[] content) {
-        return new HttpResponse(status, headers.with("Content-Type", contentType), content);
+    public HttpResponse withBody(String contentType, byte[] body) {
+        return new HttpResponse(status, headers.with("Content-Type", contentType), body);
     }
 
+    /** Equal when status, headers and the body's bytes are: how the body is produced does not matter. */
     @Override
     public boolean equals(Object other) {
         return other instanceof HttpResponse that && status == that.status && headers.equals(that.headers)
-                && Arrays.equals(body, that.body);
+                && Arrays.equals(body(), that.body());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, headers, Arrays.hashCode(body));
+        return Objects.hash(status, headers, Arrays.hashCode(body()));
     }
 
     @Override
     public String toString() {
-        return "HttpResponse[" + status + ", headers=" + headers + ", body=" + body.length + " bytes]";
+        return "HttpResponse[" + status + ", headers=" + headers + ", body=" + content + "]";
     }
 }

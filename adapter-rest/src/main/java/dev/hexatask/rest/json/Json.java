@@ -1,6 +1,7 @@
 package dev.hexatask.rest.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -9,9 +10,11 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hexatask.rest.http.ResponseBody;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -49,7 +52,24 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /**
+     * Writes into a stream that is not its own: neither closed nor flushed at the end, which would commit a servlet
+     * response before its length is known (and send it in chunks); the transport finishes the stream.
+     */
+    private static final ObjectWriter STREAM_WRITER = MAPPER.writer()
+            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .without(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+
     private Json() {
+    }
+
+    /**
+     * A response body holding the value, written as JSON when the response is sent: a transport that streams it
+     * makes no array of the body's bytes. The value must not change afterwards (a representation record is fine).
+     */
+    public static ResponseBody body(Object value) {
+        return new JsonBody(STREAM_WRITER, value);
     }
 
     /** The value as JSON bytes (UTF-8). */

@@ -42,7 +42,7 @@ public record Problem(ProblemType type, String detail, List<Violation> errors, H
     public HttpResponse toResponse(String requestId) {
         Body body = new Body(type.uri(), type.title(), type.status(), detail, requestId,
                 errors.isEmpty() ? null : errors.stream().map(FieldError::of).toList());
-        HttpResponse response = new HttpResponse(type.status(), headers, Json.write(body));
+        HttpResponse response = new HttpResponse(type.status(), headers, Json.body(body));
         return response.withHeader("Content-Type", MEDIA_TYPE);
     }
 

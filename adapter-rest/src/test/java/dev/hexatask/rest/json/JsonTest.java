@@ -3,7 +3,12 @@ package dev.hexatask.rest.json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hexatask.rest.http.HttpHeaders;
+import dev.hexatask.rest.http.HttpResponse;
+import dev.hexatask.rest.http.ResponseBody;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,6 +71,57 @@ class JsonTest {
                 .toList();
         for (int i = 0; i < bodies.size(); i++) {
             assertThat(bodies.get(i)).isEqualTo("{\"n\":\"value-" + i + "-".repeat(i * 50) + "\"}");
+        }
+    }
+
+    @Test
+    void aJsonBodyWritesIntoTheTransportsStreamTheBytesJacksonWritesAndLeavesItToTheTransport() throws Exception {
+        for (int count : List.of(0, 1, 20, 58, 400)) {
+            List<Item> items = new ArrayList<>();
+            IntStream.range(0, count).forEach(i -> items.add(new Item("Tâche ✓ " + i,
+                    Instant.ofEpochSecond(1_700_000_000L + i, i * 1_000L), List.of("a", "tag" + i))));
+            Map<String, Object> value = Map.of("items", items);
+            ResponseBody body = Json.body(value);
+            TransportStream first = new TransportStream();
+            body.writeTo(first);
+            TransportStream second = new TransportStream();
+            body.writeTo(second);
+            assertThat(first.toByteArray()).as("%d items", count).isEqualTo(PLAIN.writeValueAsBytes(value));
+            assertThat(second.toByteArray()).as("written again").isEqualTo(first.toByteArray());
+            assertThat(body.bytes()).as("its bytes").isEqualTo(first.toByteArray());
+            assertThat(body.knownLength()).as("length before writing").isEqualTo(-1);
+            assertThat(first.flushed).as("flushed (a servlet response would be committed without a length)")
+                    .isFalse();
+            assertThat(first.closed).as("closed").isFalse();
+        }
+    }
+
+    @Test
+    void responsesAreEqualByTheirBodysBytesHoweverTheBodyIsProduced() {
+        Map<String, String> value = Map.of("title", "Tâche");
+        HttpResponse streamed = new HttpResponse(200, HttpHeaders.of("Content-Type", "application/json"),
+                Json.body(value));
+        HttpResponse fixed = new HttpResponse(200, HttpHeaders.of("Content-Type", "application/json"),
+                "{\"title\":\"Tâche\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(streamed).isEqualTo(fixed).hasSameHashCodeAs(fixed);
+        assertThat(streamed.withHeader("X-Request-Id", "r1").bodyText()).isEqualTo("{\"title\":\"Tâche\"}");
+        assertThat(streamed).isNotEqualTo(new HttpResponse(200, HttpHeaders.of("Content-Type", "application/json"),
+                Json.body(Map.of("title", "Task"))));
+    }
+
+    /** A transport's stream: records whether the writer flushed or closed it, which is the transport's to do. */
+    private static final class TransportStream extends ByteArrayOutputStream {
+        private boolean flushed;
+        private boolean closed;
+
+        @Override
+        public void flush() {
+            flushed = true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 }
