@@ -109,8 +109,8 @@ final class TimeBoundConnections implements ConnectionProvider {
 
     /**
      * A pooled connection, watched until it is released: past {@code deadline} the watchdog aborts it. Its reads
-     * wait without a timeout (the driver's socket timeout, which bounds everything else done over a pooled
-     * connection, is lifted until the pool takes it back and puts it back).
+     * wait without a timeout: the driver's socket timeout, which bounds what else runs over pooled connections
+     * (migrations, health checks), is lifted until the connection goes back to the pool, which restores it.
      */
     private Connection timed(long deadline) {
         Connection connection = connections.acquire();
@@ -131,10 +131,10 @@ final class TimeBoundConnections implements ConnectionProvider {
     public void release(Connection connection) {
         if (connection instanceof Watched watched) {
             if (!watched.watch.end()) {
-                connections.discard(watched.pooled);
+                connections.discard(watched.getDelegate());
                 return;
             }
-            connection = watched.pooled;
+            connection = watched.getDelegate();
         }
         connections.release(connection);
     }
@@ -142,12 +142,10 @@ final class TimeBoundConnections implements ConnectionProvider {
     /** A pooled connection with its watch; jOOQ runs its statements on it and gives it back to {@link #release}. */
     private static final class Watched extends DefaultConnection {
 
-        final Connection pooled;
         final ConnectionWatchdog.Watch watch;
 
         Watched(Connection pooled, ConnectionWatchdog.Watch watch) {
             super(pooled);
-            this.pooled = pooled;
             this.watch = watch;
         }
     }
