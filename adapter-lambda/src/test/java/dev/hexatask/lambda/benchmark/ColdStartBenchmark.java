@@ -41,6 +41,7 @@ public final class ColdStartBenchmark {
     private static final String URL_VARIANT = "ApiHandler, DATABASE_URL";
     private static final String SECRET_VARIANT = "ApiHandler, DB_SECRET_ARN (as in AWS)";
     private static final String CDS_VARIANT = "ApiHandler, DB_SECRET_ARN, AppCDS archive";
+    private static final String AOT_VARIANT = "ApiHandler, DB_SECRET_ARN, AOT cache (JDK 25)";
     private static final String HELLO_VARIANT = "hello world";
     private static final String BASELINE_VARIANT = "baseline build, DB_SECRET_ARN";
     /** What the Lambda Java runtime starts the JVM with (plus its default serial collector). */
@@ -116,9 +117,14 @@ public final class ColdStartBenchmark {
                 probe(classPath, withSecret, "api", List.of());
                 // An AppCDS archive of the classes a cold start loads, made once (as a build step could).
                 probe(jarClassPath, withSecret, "api", List.of("-XX:ArchiveClassesAtExit=" + archive));
+                // JDK 25's ahead-of-time cache (JEPs 483, 514, 515: classes loaded and linked, method profiles), made
+                // by one training run; like an AppCDS archive it holds only with the JVM build that made it.
+                Path aotCache = archive.resolveSibling("api.aot");
+                probe(jarClassPath, withSecret, "api", List.of("-XX:AOTCacheOutput=" + aotCache));
                 probe(classPath, environment, "hello", List.of());
                 Map<String, List<Run>> variants = new LinkedHashMap<>();
-                List<String> names = new ArrayList<>(List.of(URL_VARIANT, SECRET_VARIANT, CDS_VARIANT, HELLO_VARIANT));
+                List<String> names = new ArrayList<>(List.of(URL_VARIANT, SECRET_VARIANT, CDS_VARIANT, AOT_VARIANT,
+                        HELLO_VARIANT));
                 if (baselineClassPath != null) {
                     names.add(1, BASELINE_VARIANT);
                     probe(baselineClassPath, withSecret, "api", List.of());
@@ -140,6 +146,8 @@ public final class ColdStartBenchmark {
                     }
                     variants.get(CDS_VARIANT).add(probe(jarClassPath, withSecret, "api",
                             List.of("-XX:SharedArchiveFile=" + archive)));
+                    variants.get(AOT_VARIANT).add(probe(jarClassPath, withSecret, "api",
+                            List.of("-XX:AOTCache=" + aotCache)));
                     variants.get(HELLO_VARIANT).add(probe(classPath, environment, "hello", List.of()));
                     profiles.add(probe(classPath, environment, "profile", List.of()));
                     if (restoreMode) {
