@@ -74,7 +74,9 @@ class TransactionDeadlineTest {
             long now = System.nanoTime();
             ConnectionWatchdog.Watch dueWatch = watchdog.watch(due, now + Duration.ofMillis(200).toNanos());
             ConnectionWatchdog.Watch notDueWatch = watchdog.watch(notDue, now + Duration.ofMinutes(1).toNanos());
-            ConnectionWatchdog.Watch endedWatch = watchdog.watch(ended, now);
+            // Ended well before its deadline (so that no sweep can come between), then left until well past it.
+            long endedDeadline = now + Duration.ofMillis(500).toNanos();
+            ConnectionWatchdog.Watch endedWatch = watchdog.watch(ended, endedDeadline);
             assertThat(endedWatch.end()).isTrue();
 
             long started = System.nanoTime();
@@ -87,6 +89,8 @@ class TransactionDeadlineTest {
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ENDED_WITHIN);
             assertThat(dueWatch.end()).as("the watch of an aborted connection").isFalse();
 
+            long pastEndedDeadline = endedDeadline + ConnectionWatchdog.PERIOD.multipliedBy(3).toNanos();
+            sleepFor(Duration.ofNanos(Math.max(0, pastEndedDeadline - System.nanoTime())));
             watchdog.sweep();
             assertThat(watchdog.watched()).as("watches left after a sweep").isEqualTo(1);
             assertThat(notDue.isValid(1)).isTrue();
