@@ -41,9 +41,10 @@ final class PooledConnections implements ConnectionProvider {
     /**
      * Takes a connection out of the pool for good instead of giving it back: one the {@link ConnectionWatchdog}
      * aborted, whose driver connection is closed. HikariCP closes it and opens another in its place.
+     *
+     * @param connection one that {@link #acquire} handed out
      */
     void discard(Connection connection) {
-        Connection pooled = connection instanceof KnownIsolationConnection known ? known.getDelegate() : connection;
-        pool.evictConnection(pooled);
+        pool.evictConnection(((KnownIsolationConnection) connection).getDelegate());
     }
 }
