@@ -160,6 +160,41 @@ class ApiHandlerTest {
     }
 
     @Test
+    void aFailureIsLoggedWithItsCausesButWithoutAStackFrame() throws Exception {
+        IllegalStateException failure = new IllegalStateException("the pool could not start",
+                new java.net.ConnectException("Connection refused"));
+        failure.addSuppressed(new java.io.UncheckedIOException("socket closed", new java.io.IOException("reset")));
+        ApiHandler handler = new ApiHandler(() -> {
+            throw failure;
+        }, RestSettings.allowingOrigins(List.of()));
+        APIGatewayProxyRequestEvent event = events.event("GET", "/health", Map.of(), Map.of(), null, false);
+        List<String> lines = loggedWithProductionConfiguration(() ->
+                assertThat(handler.handleRequest(event, new LocalContext()).getStatusCode()).isEqualTo(503));
+
+        List<JsonNode> withThrowable = new ArrayList<>();
+        for (String line : lines) {
+            // A frame would name this test's class, the handler's file or a JDK module, with its line number.
+            assertThat(line).doesNotContain("ApiHandlerTest", "ApiHandler.java", "java.base", "lineNumber");
+            JsonNode json = JSON.readTree(line);
+            if (!json.path("throwable").isNull() && !json.path("throwable").isMissingNode()) {
+                withThrowable.add(json.path("throwable"));
+            }
+        }
+        assertThat(withThrowable).hasSize(1);
+        JsonNode thrown = withThrowable.getFirst();
+        assertThat(thrown.path("className").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(thrown.path("message").asText()).isEqualTo("the pool could not start");
+        assertThat(thrown.path("stepArray")).isEmpty();
+        assertThat(thrown.path("cause").path("className").asText()).isEqualTo("java.net.ConnectException");
+        assertThat(thrown.path("cause").path("message").asText()).isEqualTo("Connection refused");
+        assertThat(thrown.path("cause").path("stepArray")).isEmpty();
+        JsonNode suppressed = thrown.path("suppressed").path(0);
+        assertThat(suppressed.path("className").asText()).isEqualTo("java.io.UncheckedIOException");
+        assertThat(suppressed.path("stepArray")).isEmpty();
+        assertThat(suppressed.path("cause").path("className").asText()).isEqualTo("java.io.IOException");
+    }
+
+    @Test
     void naughtyStringsAnywhereInAnEventGetAWellFormedAnswer() throws Exception {
         String authorization = core.authenticator().register("naughty-token", "naughty-user");
         ApiHandler handler = new ApiHandler(api);
