@@ -31,6 +31,9 @@ import java.util.function.Function;
  *
  * <p>Arguments: the function's classes directory and its dependency directory ({@code target/lib}); with
  * {@code COLD_START_FUNCTION} set to another build's {@code adapter-lambda/target}, that build is measured instead.
+ * {@code COLD_START_FLAG_VARIANTS} adds variants with the secret and extra JVM flags (as {@code JAVA_TOOL_OPTIONS}
+ * would give them in AWS), measured in the same rounds: flag sets separated by {@code |}, flags within a set by
+ * spaces, e.g. {@code "-Xmn16m|-XX:MetaspaceSize=96m -Xmn32m"}.
  */
 public final class ColdStartBenchmark {
 
@@ -67,6 +70,7 @@ public final class ColdStartBenchmark {
         String baselineClassPath = baseline == null || baseline.isBlank() ? null
                 : Path.of(baseline, "classes").toAbsolutePath() + File.pathSeparator
                         + Path.of(baseline, "lib").toAbsolutePath() + File.separator + "*";
+        List<List<String>> flagVariants = flagVariants(System.getenv("COLD_START_FLAG_VARIANTS"));
         String libraries = Path.of(args[1]).toAbsolutePath() + File.separator + "*";
         String classPath = args[0] + File.pathSeparator + libraries;
         // -XX:ArchiveClassesAtExit takes jars only: the AppCDS variant runs the module's jar instead of its classes.
@@ -129,6 +133,9 @@ public final class ColdStartBenchmark {
                     names.add(1, BASELINE_VARIANT);
                     probe(baselineClassPath, withSecret, "api", List.of());
                 }
+                for (List<String> flags : flagVariants) {
+                    names.add(names.indexOf(SECRET_VARIANT) + 1, flagVariantName(flags));
+                }
                 for (String name : names) {
                     variants.put(name, new ArrayList<>());
                 }
@@ -143,6 +150,9 @@ public final class ColdStartBenchmark {
                     variants.get(SECRET_VARIANT).add(probe(classPath, withSecret, "api", List.of()));
                     if (baselineClassPath != null && i % 2 == 1) {
                         variants.get(BASELINE_VARIANT).add(probe(baselineClassPath, withSecret, "api", List.of()));
+                    }
+                    for (List<String> flags : flagVariants) {
+                        variants.get(flagVariantName(flags)).add(probe(classPath, withSecret, "api", flags));
                     }
                     variants.get(CDS_VARIANT).add(probe(jarClassPath, withSecret, "api",
                             List.of("-XX:SharedArchiveFile=" + archive)));
@@ -162,6 +172,26 @@ public final class ColdStartBenchmark {
                 System.out.println("(written to " + out + ")");
             }
         }
+    }
+
+    /** The flag sets of {@code COLD_START_FLAG_VARIANTS}: sets separated by {@code |}, flags by spaces. */
+    static List<List<String>> flagVariants(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return List.of();
+        }
+        List<List<String>> sets = new ArrayList<>();
+        for (String set : setting.split("\\|")) {
+            List<String> flags = List.of(set.strip().split("\\s+"));
+            if (flags.stream().anyMatch(flag -> !flag.startsWith("-X"))) {
+                throw new IllegalArgumentException("COLD_START_FLAG_VARIANTS takes JVM flags (-X...): " + set);
+            }
+            sets.add(flags);
+        }
+        return sets;
+    }
+
+    private static String flagVariantName(List<String> flags) {
+        return "ApiHandler, DB_SECRET_ARN, " + String.join(" ", flags);
     }
 
     /** The module's jar in {@code target} (not its sources or test jars). */
