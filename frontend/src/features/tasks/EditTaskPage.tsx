@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/Skeleton';
 import { useToast } from '../../components/Toasts';
@@ -9,6 +8,7 @@ import { discardDraft, useDraft } from '../../lib/drafts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useDeleteTask, useFetchTask, useTask, useUpdateTask } from './api';
 import { ConflictDialog } from './ConflictDialog';
+import { DeleteTaskDialog } from './DeleteTaskDialog';
 import type { Task } from './model';
 import { formErrorsFrom } from './serverErrors';
 import { draftToInput } from './draft';
@@ -134,14 +134,8 @@ function EditTaskForm({ task }: { task: Task }) {
         />
       )}
       {confirmDelete && (
-        <ConfirmDialog
-          title="Delete this task?"
-          message={
-            <p>
-              “<span className="user-text">{task.title}</span>” will be deleted. This cannot be undone.
-            </p>
-          }
-          confirmLabel="Delete"
+        <DeleteTaskDialog
+          title={task.title}
           busy={remove.isPending}
           onCancel={() => setConfirmDelete(false)}
           onConfirm={() =>

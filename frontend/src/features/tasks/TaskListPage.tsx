@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ConfirmDialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { ListSkeleton } from '../../components/Skeleton';
@@ -10,6 +9,7 @@ import { todayIn } from '../../lib/dates';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useMe } from '../profile';
 import { useDeleteTask, useTaskList, useUpdateTask } from './api';
+import { DeleteTaskDialog } from './DeleteTaskDialog';
 import { filtersFromSearch, hasFilters, NO_FILTERS, searchFromFilters, type TaskFilters } from './filters';
 import type { Task } from './model';
 import { TaskFiltersBar } from './TaskFiltersBar';
@@ -129,14 +129,8 @@ export function TaskListPage() {
         </>
       )}
       {toDelete && (
-        <ConfirmDialog
-          title="Delete this task?"
-          message={
-            <p>
-              “<span className="user-text">{toDelete.title}</span>” will be deleted. This cannot be undone.
-            </p>
-          }
-          confirmLabel="Delete"
+        <DeleteTaskDialog
+          title={toDelete.title}
           busy={remove.isPending}
           onConfirm={confirmDelete}
           onCancel={() => setToDelete(null)}
