@@ -3,12 +3,15 @@ package dev.hexatask.javalin;
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.javalin.http.PortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the server from its environment variables (see {@link ServerConfig}) against an existing PostgreSQL. A bad
- * configuration or an unreachable database stops it with one line on standard error and exit status 2 or 3.
+ * configuration, an unreachable database or a port in use stops it with one line on standard error and exit status
+ * 2, 3 or 4. Anything else that ends a thread is logged (as its class and message, without a stack trace), not
+ * printed by the JVM.
  */
 public final class Main {
 
@@ -16,6 +19,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        UncaughtFailures.logThem();
         ServerConfig config;
         try {
             config = ServerConfig.fromEnvironment(System.getenv());
@@ -33,6 +37,10 @@ public final class Main {
         } catch (StorageUnavailableException e) {
             System.err.println("hexatask: cannot start: " + e.getMessage());
             System.exit(3);
+            return;
+        } catch (PortInUseException e) {
+            System.err.println("hexatask: cannot start: " + e.getMessage());
+            System.exit(4);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(application::close, "hexatask-shutdown"));

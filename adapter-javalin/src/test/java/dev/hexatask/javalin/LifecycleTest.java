@@ -1,6 +1,7 @@
 package dev.hexatask.javalin;
 
 import dev.hexatask.application.port.out.StorageUnavailableException;
+import dev.hexatask.jwt.testing.TestIdentityProvider;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
 import dev.hexatask.persistence.UrlDatabaseCredentials;
@@ -99,6 +100,36 @@ class LifecycleTest {
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(stderr.strip().lines()).containsExactly(
                 "hexatask: cannot start: DB_POOL_SIZE must be a whole number from 1 to 200");
+    }
+
+    @Test
+    void aPortInUseStopsStartUpWithOneLineAndNoStackTrace(TestDatabase database) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0);
+             TestIdentityProvider identityProvider = TestIdentityProvider.start()) {
+            Map<String, String> env = TestStack.environment(database, identityProvider);
+            env.put("PORT", Integer.toString(taken.getLocalPort()));
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            // The server's own logging configuration, not the tests' (which is first on this class path).
+            String logging = Path.of(Main.class.getResource("/logback.xml").toURI()).toString();
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dlogback.configurationFile=" + logging,
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(process.getInputStream());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).isEqualTo(4);
+            assertThat(stderr.strip().lines()).containsExactly("hexatask: cannot start: port "
+                    + taken.getLocalPort() + " is in use; stop what holds it, or set PORT to another port");
+            assertThat(stdout.get(10, TimeUnit.SECONDS)).doesNotContain("\tat ", "Exception");
+        }
     }
 
     private static String read(InputStream in) throws IOException {

@@ -12,6 +12,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -131,7 +132,11 @@ public final class HexataskServer implements AutoCloseable {
                 }
             }
         });
-        javalin.start();
+        try {
+            javalin.start();
+        } catch (JavalinBindException e) {
+            throw new PortInUseException(config.port(), e);
+        }
         return new HexataskServer(javalin);
     }
 

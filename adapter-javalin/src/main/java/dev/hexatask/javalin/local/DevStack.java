@@ -3,6 +3,7 @@ package dev.hexatask.javalin.local;
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.javalin.HexataskApplication;
 import dev.hexatask.javalin.LogLevels;
+import dev.hexatask.javalin.UncaughtFailures;
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
 
@@ -41,6 +42,7 @@ public final class DevStack {
     }
 
     public static void main(String[] args) throws Exception {
+        UncaughtFailures.logThem();
         // As the server's Main does; an invalid LOG_LEVEL is reported with the rest of the configuration.
         ServerConfig.logLevel(System.getenv()).ifPresent(LogLevels::apply);
         boolean seed = false;
