@@ -1,21 +1,21 @@
 import { ConfirmDialog } from '../../components/Dialog';
 
-interface DeleteTaskDialogProps {
+interface Props {
   /** The task's title, shown as the person wrote it. */
-  title: string;
+  taskTitle: string;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asks before a task is deleted, naming it; the list and the edit page ask the same way. */
-export function DeleteTaskDialog({ title, busy, onConfirm, onCancel }: DeleteTaskDialogProps) {
+export function DeleteTaskDialog({ taskTitle, busy, onConfirm, onCancel }: Props) {
   return (
     <ConfirmDialog
       title="Delete this task?"
       message={
         <p>
-          “<span className="user-text">{title}</span>” will be deleted. This cannot be undone.
+          “<span className="user-text">{taskTitle}</span>” will be deleted. This cannot be undone.
         </p>
       }
       confirmLabel="Delete"

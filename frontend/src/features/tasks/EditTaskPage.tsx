@@ -135,7 +135,7 @@ function EditTaskForm({ task }: { task: Task }) {
       )}
       {confirmDelete && (
         <DeleteTaskDialog
-          title={task.title}
+          taskTitle={task.title}
           busy={remove.isPending}
           onCancel={() => setConfirmDelete(false)}
           onConfirm={() =>

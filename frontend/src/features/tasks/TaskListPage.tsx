@@ -130,7 +130,7 @@ export function TaskListPage() {
       )}
       {toDelete && (
         <DeleteTaskDialog
-          title={toDelete.title}
+          taskTitle={toDelete.title}
           busy={remove.isPending}
           onConfirm={confirmDelete}
           onCancel={() => setToDelete(null)}

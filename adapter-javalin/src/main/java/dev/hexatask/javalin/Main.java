@@ -3,14 +3,15 @@ package dev.hexatask.javalin;
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
-import dev.hexatask.javalin.http.PortInUseException;
+import dev.hexatask.javalin.http.CannotListenException;
+import dev.hexatask.rest.UncaughtFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the server from its environment variables (see {@link ServerConfig}) against an existing PostgreSQL. A bad
- * configuration, an unreachable database or a port in use stops it with one line on standard error and exit status
- * 2, 3 or 4. Anything else that ends a thread is logged (as its class and message, without a stack trace), not
+ * configuration, an unreachable database or an address it cannot listen on (a port in use, a wrong {@code HOST})
+ * stops it with one line on standard error and exit status 2, 3 or 4. Anything else that ends a thread is logged (as its class and message, without a stack trace), not
  * printed by the JVM.
  */
 public final class Main {
@@ -38,7 +39,7 @@ public final class Main {
             System.err.println("hexatask: cannot start: " + e.getMessage());
             System.exit(3);
             return;
-        } catch (PortInUseException e) {
+        } catch (CannotListenException e) {
             System.err.println("hexatask: cannot start: " + e.getMessage());
             System.exit(4);
             return;

@@ -1,6 +1,8 @@
 package dev.hexatask.javalin;
 
 import dev.hexatask.application.port.out.StorageUnavailableException;
+import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.javalin.http.CannotListenException;
 import dev.hexatask.jwt.testing.TestIdentityProvider;
 import dev.hexatask.persistence.DatabaseSettings;
 import dev.hexatask.persistence.PostgresPersistence;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -29,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Starting and stopping: graceful shutdown, an unreachable database, a bad configuration. */
+/** Starting and stopping: graceful shutdown, an unreachable database, a bad configuration, an address in use. */
 @ExtendWith(PostgresTestDatabase.class)
 class LifecycleTest {
 
@@ -103,33 +106,53 @@ class LifecycleTest {
     }
 
     @Test
-    void aPortInUseStopsStartUpWithOneLineAndNoStackTrace(TestDatabase database) throws Exception {
+    void aPortInUseStopsStartUpWithOneLineAndExitStatus4(TestDatabase database) throws Exception {
         try (ServerSocket taken = new ServerSocket(0);
              TestIdentityProvider identityProvider = TestIdentityProvider.start()) {
             Map<String, String> env = TestStack.environment(database, identityProvider);
             env.put("PORT", Integer.toString(taken.getLocalPort()));
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            // The server's own logging configuration, not the tests' (which is first on this class path).
-            String logging = Path.of(Main.class.getResource("/logback.xml").toURI()).toString();
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dlogback.configurationFile=" + logging,
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName());
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName());
             builder.environment().clear();
             builder.environment().putAll(env);
             Process process = builder.start();
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return read(process.getInputStream());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).isEqualTo(4);
-            assertThat(stderr.strip().lines()).containsExactly("hexatask: cannot start: port "
-                    + taken.getLocalPort() + " is in use; stop what holds it, or set PORT to another port");
-            assertThat(stdout.get(10, TimeUnit.SECONDS)).doesNotContain("\tat ", "Exception");
+            try {
+                CompletableFuture<String> stderr = readInTheBackground(process.getErrorStream());
+                CompletableFuture<String> stdout = readInTheBackground(process.getInputStream());
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).isEqualTo(4);
+                assertThat(stderr.get(10, TimeUnit.SECONDS).strip().lines()).containsExactly(
+                        "hexatask: cannot start: port " + taken.getLocalPort()
+                                + " is in use; stop what holds it, or set PORT to another port");
+                assertThat(stdout.get(10, TimeUnit.SECONDS)).doesNotContain("\tat ", "Exception");
+            } finally {
+                process.destroyForcibly();
+            }
         }
+    }
+
+    @Test
+    void anAddressThatIsNotThisMachinesIsNamedAsSuchNotAsAPortInUse(TestDatabase database) {
+        try (TestIdentityProvider identityProvider = TestIdentityProvider.start()) {
+            ServerConfig config = ServerConfig.fromEnvironment(TestStack.environment(database, identityProvider));
+            // 192.0.2.1 is reserved for documentation (RFC 5737): no interface of this machine has it.
+            assertThatThrownBy(() -> HexataskApplication.start(config, "192.0.2.1", line -> { }))
+                    .isInstanceOf(CannotListenException.class)
+                    .hasMessageStartingWith("cannot listen on 192.0.2.1:0 (")
+                    .hasMessageEndingWith("); check HOST and PORT")
+                    .message().doesNotContain("in use");
+        }
+    }
+
+    private static CompletableFuture<String> readInTheBackground(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private static String read(InputStream in) throws IOException {

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.hexatask.rest.UncaughtFailures;
 
 /**
  * The functions' logging: one JSON object per line on standard output (logback's own encoder, so no extra library),
@@ -18,9 +19,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * cold start a few hundred milliseconds. Like logback's own lookup, a {@code logback-test.xml} on the class path
  * (tests) takes precedence. The local tools move the lines to standard error with {@code -DLOG_TARGET=System.err}.
  *
- * <p>No stack trace reaches the log: an event's throwable is written as its class and message, and its causes' (and
- * suppressed ones') the same way, without a single stack frame. That holds for the libraries' events too (HikariCP
- * logs the driver's exception when a connection breaks), not only for this code's.
+ * <p>No event logged through logback carries a stack trace: its throwable is written as its class and message, and
+ * its causes' (and suppressed ones') the same way, without a single stack frame. That holds for the libraries' events
+ * too (HikariCP logs the driver's exception when a connection breaks), not only for this code's; and a failure that
+ * ends a thread with no code to catch it is logged the same way ({@link UncaughtFailures}) instead of printed.
  */
 public final class JsonLogging extends ContextAwareBase implements Configurator {
 
@@ -56,6 +58,7 @@ public final class JsonLogging extends ContextAwareBase implements Configurator 
         root.detachAndStopAllAppenders();
         root.setLevel(Level.toLevel(System.getenv("LOG_LEVEL"), Level.INFO));
         root.addAppender(appender);
+        UncaughtFailures.logThem();
         // jOOQ's one line about the database's version, as the local server's logback.xml has it: noise on every
         // cold start, and the offline rehearsal of the statements (no database, so no version) would take it.
         context.getLogger("org.jooq.impl.DefaultExecuteContext.logVersionSupport").setLevel(Level.ERROR);

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,8 +165,8 @@ class ApiHandlerTest {
     @Test
     void aFailureIsLoggedWithItsCausesButWithoutAStackFrame() throws Exception {
         IllegalStateException failure = new IllegalStateException("the pool could not start",
-                new java.net.ConnectException("Connection refused"));
-        failure.addSuppressed(new java.io.UncheckedIOException("socket closed", new java.io.IOException("reset")));
+                new ConnectException("Connection refused"));
+        failure.addSuppressed(new UncheckedIOException("socket closed", new IOException("reset")));
         ApiHandler handler = new ApiHandler(() -> {
             throw failure;
         }, RestSettings.allowingOrigins(List.of()));
@@ -192,6 +195,38 @@ class ApiHandlerTest {
         assertThat(suppressed.path("className").asText()).isEqualTo("java.io.UncheckedIOException");
         assertThat(suppressed.path("stepArray")).isEmpty();
         assertThat(suppressed.path("cause").path("className").asText()).isEqualTo("java.io.IOException");
+    }
+
+    @Test
+    void aFailureNoCodeCaughtIsLoggedAsJsonWithoutAStackFrameNotPrinted() throws Exception {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> lines;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            lines = loggedWithProductionConfiguration(() -> {
+                try {
+                    Thread.ofPlatform().name("doomed").start(() -> {
+                        throw new IllegalStateException("nobody caught this");
+                    }).join(10_000);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            System.setErr(originalErr);
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line).doesNotContain("ApiHandlerTest", "lineNumber");
+            JsonNode json = JSON.readTree(line);
+            assertThat(json.path("level").asText()).isEqualTo("ERROR");
+            assertThat(json.path("formattedMessage").asText())
+                    .isEqualTo("Thread doomed ended with an unexpected failure");
+            assertThat(json.path("throwable").path("message").asText()).isEqualTo("nobody caught this");
+        });
     }
 
     @Test

@@ -135,7 +135,7 @@ public final class HexataskServer implements AutoCloseable {
         try {
             javalin.start();
         } catch (JavalinBindException e) {
-            throw new PortInUseException(config.port(), e);
+            throw new CannotListenException(host, config.port(), e);
         }
         return new HexataskServer(javalin);
     }

@@ -3,9 +3,9 @@ package dev.hexatask.javalin.local;
 import dev.hexatask.application.port.out.StorageUnavailableException;
 import dev.hexatask.javalin.HexataskApplication;
 import dev.hexatask.javalin.LogLevels;
-import dev.hexatask.javalin.UncaughtFailures;
 import dev.hexatask.javalin.config.ConfigurationException;
 import dev.hexatask.javalin.config.ServerConfig;
+import dev.hexatask.rest.UncaughtFailures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -133,8 +133,9 @@ public final class ColdStartBenchmark {
                     names.add(1, BASELINE_VARIANT);
                     probe(baselineClassPath, withSecret, "api", List.of());
                 }
-                for (List<String> flags : flagVariants) {
-                    names.add(names.indexOf(SECRET_VARIANT) + 1, flagVariantName(flags));
+                int afterSecret = names.indexOf(SECRET_VARIANT) + 1;
+                for (int k = 0; k < flagVariants.size(); k++) {
+                    names.add(afterSecret + k, flagVariantName(flagVariants.get(k)));
                 }
                 for (String name : names) {
                     variants.put(name, new ArrayList<>());
@@ -151,7 +152,9 @@ public final class ColdStartBenchmark {
                     if (baselineClassPath != null && i % 2 == 1) {
                         variants.get(BASELINE_VARIANT).add(probe(baselineClassPath, withSecret, "api", List.of()));
                     }
-                    for (List<String> flags : flagVariants) {
+                    // The flag variants in an order that rotates by round, as the baseline alternates.
+                    for (int k = 0; k < flagVariants.size(); k++) {
+                        List<String> flags = flagVariants.get((k + i) % flagVariants.size());
                         variants.get(flagVariantName(flags)).add(probe(classPath, withSecret, "api", flags));
                     }
                     variants.get(CDS_VARIANT).add(probe(jarClassPath, withSecret, "api",
@@ -184,6 +187,9 @@ public final class ColdStartBenchmark {
             List<String> flags = List.of(set.strip().split("\\s+"));
             if (flags.stream().anyMatch(flag -> !flag.startsWith("-X"))) {
                 throw new IllegalArgumentException("COLD_START_FLAG_VARIANTS takes JVM flags (-X...): " + set);
+            }
+            if (sets.contains(flags)) {
+                throw new IllegalArgumentException("COLD_START_FLAG_VARIANTS names a flag set twice: " + set);
             }
             sets.add(flags);
         }
