@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * The migrations function: {@code dev.hexatask.lambda.MigrationsHandler::handleRequest}, run by a deploy-time
  * trigger before the API takes traffic. Applies the pending Flyway migrations and answers
  * {@code {"schemaVersion": "<version>"}}; running it again applies nothing and answers the same version. A migration
- * that fails, or an applied one whose script was altered, makes it throw, so the deployment fails and says why.
+ * that fails, or an applied one whose script was altered, makes it throw, so the deployment fails and says why (an
+ * {@link InvocationFailedException}: the cause's message, no stack frames, after the failure is logged).
  * With {@value #ENV_APPLICATION_SECRET_ARN} it then lets the user that the application's secret names sign in with
  * that secret's password ({@link ApplicationRole}): the API signs in as that least-privilege role, never as the
  * owner this function runs as.
@@ -107,7 +108,7 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
             if (PURGE_IDEMPOTENCY_RECORDS.equals(action)) {
                 return purgeIdempotencyRecords();
             }
-            throw new IllegalArgumentException("unknown action \"" + action + "\"; known: "
+            throw new InvocationFailedException("unknown action \"" + action + "\"; known: "
                     + PURGE_IDEMPOTENCY_RECORDS + " (or none, to migrate)");
         } finally {
             MDC.clear();
@@ -127,7 +128,7 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
             return Map.of("schemaVersion", version);
         } catch (RuntimeException e) {
             LOG.error("Migrating the schema failed", e);
-            throw e;
+            throw new InvocationFailedException("Migrating the schema failed: " + e.getMessage());
         }
     }
 
@@ -143,7 +144,7 @@ public final class MigrationsHandler implements RequestHandler<Map<String, Objec
         } catch (RuntimeException e) {
             // The schedule retries on its own; the message names the cause without SQL or values.
             LOG.error("Purging the idempotency records failed: {}", e.toString());
-            throw e;
+            throw new InvocationFailedException("Purging the idempotency records failed: " + e);
         }
     }
 }

@@ -54,8 +54,10 @@ class MigrationsHandlerTest {
         // Forget that the scripts ran: running the first again fails on its first CREATE, as a broken script would.
         execute(url, "delete from flyway_schema_history");
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
-                .isInstanceOf(RuntimeException.class)
-                .hasMessageContaining("already exists");
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessageStartingWith("Migrating the schema failed: ")
+                .hasMessageContaining("already exists")
+                .satisfies(MigrationsHandlerTest::saysOnlyItsMessage);
         assertThat(count(url, "select count(*) from flyway_schema_history where success"))
                 .as("no version recorded as applied").isZero();
         assertThat(count(url, "select count(*) from cursor_signing_key"))
@@ -69,8 +71,9 @@ class MigrationsHandlerTest {
         handler.handleRequest(Map.of(), new LocalContext());
         execute(url, "update flyway_schema_history set checksum = checksum + 1 where version = '1'");
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
-                .isInstanceOf(RuntimeException.class)
-                .hasMessageContaining("checksum");
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessageContaining("checksum")
+                .satisfies(MigrationsHandlerTest::saysOnlyItsMessage);
     }
 
     @Test
@@ -106,8 +109,9 @@ class MigrationsHandlerTest {
                 Optional.of(() -> new FixedDatabaseCredentials(owner.username(), "taken-over")));
 
         assertThatThrownBy(() -> handler.handleRequest(Map.of(), new LocalContext()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("hexatask_app");
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessageContaining("hexatask_app")
+                .satisfies(MigrationsHandlerTest::saysOnlyItsMessage);
     }
 
     @Test
@@ -139,8 +143,9 @@ class MigrationsHandlerTest {
         MigrationsHandler handler = handlerFor(url);
         assertThatThrownBy(() -> handler.handleRequest(Map.of(MigrationsHandler.ACTION, "drop-everything"),
                 new LocalContext()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown action");
+                .isInstanceOf(InvocationFailedException.class)
+                .hasMessageContaining("unknown action")
+                .satisfies(MigrationsHandlerTest::saysOnlyItsMessage);
         assertThat(count(url, "select count(*) from pg_tables where tablename = 'flyway_schema_history'"))
                 .isZero();
     }
@@ -186,5 +191,12 @@ class MigrationsHandlerTest {
     private Connection connect(String url) throws SQLException {
         var owner = migrated.credentials().current();
         return java.sql.DriverManager.getConnection(url, owner.username(), owner.password());
+    }
+
+    /** What the runtime writes to the log and to the caller: the message, no stack frames, no cause. */
+    private static void saysOnlyItsMessage(Throwable thrown) {
+        assertThat(thrown.getStackTrace()).isEmpty();
+        assertThat(thrown.getCause()).isNull();
+        assertThat(thrown.getSuppressed()).isEmpty();
     }
 }
