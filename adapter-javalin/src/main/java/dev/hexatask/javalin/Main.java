@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the server from its environment variables (see {@link ServerConfig}) against an existing PostgreSQL. A bad
  * configuration, an unreachable database or an address it cannot listen on (a port in use, a wrong {@code HOST})
- * stops it with one line on standard error and exit status 2, 3 or 4. Anything else that ends a thread is logged (as its class and message, without a stack trace), not
- * printed by the JVM.
+ * stops it with one line on standard error and exit status 2, 3 or 4. Anything else that ends a thread is logged
+ * (its class and message, without a stack trace), not printed by the JVM.
  */
 public final class Main {
 
