@@ -4,6 +4,8 @@ import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
+
 /**
  * What one Lambda execution environment builds once and keeps for every invocation: the settings and the API's
  * component, whose SnapStart hooks are registered here (the CRaC context holds them weakly; this class holds them
@@ -49,14 +51,33 @@ final class ExecutionEnvironment {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionEnvironment.class);
 
     static LambdaSettings settings() {
+        started();
         return Holder.SETTINGS;
     }
 
     static ApiComponent component() {
+        started();
         return Holder.COMPONENT;
     }
 
     static SnapStartPriming priming() {
+        started();
         return Holder.PRIMING;
+    }
+
+    /**
+     * Builds the environment on the first call. One that cannot be built (an invalid configuration) fails the
+     * function's init with an {@link InvocationFailedException}, in words only, rather than with the JVM's
+     * {@link ExceptionInInitializerError}, whose frames the Lambda runtime would write to the log.
+     */
+    private static void started() {
+        try {
+            Objects.requireNonNull(Holder.PRIMING);
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            Throwable cause = e instanceof ExceptionInInitializerError init && init.getCause() != null
+                    ? init.getCause() : e;
+            LOG.error("The function cannot start", cause);
+            throw new InvocationFailedException("The function cannot start: " + cause.getMessage());
+        }
     }
 }
