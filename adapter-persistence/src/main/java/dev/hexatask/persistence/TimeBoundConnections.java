@@ -127,16 +127,19 @@ final class TimeBoundConnections implements ConnectionProvider {
         return new Watched(connection, watchdog.watch(connection, deadline));
     }
 
+    /**
+     * Ends the connection's watch and gives it back to the pool, or discards it if the watchdog aborted it.
+     *
+     * @param connection one that {@link #acquire} handed out (every one is {@link Watched})
+     */
     @Override
     public void release(Connection connection) {
-        if (connection instanceof Watched watched) {
-            if (!watched.watch.end()) {
-                connections.discard(watched.getDelegate());
-                return;
-            }
-            connection = watched.getDelegate();
+        Watched watched = (Watched) connection;
+        if (watched.watch.end()) {
+            connections.release(watched.getDelegate());
+        } else {
+            connections.discard(watched.getDelegate());
         }
-        connections.release(connection);
     }
 
     /** A pooled connection with its watch; jOOQ runs its statements on it and gives it back to {@link #release}. */
