@@ -94,8 +94,10 @@ public final class DevStack {
         Duration tokenLifetime = tokenLifetime(env.get(TOKEN_LIFETIME));
 
         // The identity provider starts beside PostgreSQL: both take a second or two, mostly loading classes.
+        // Its first sign-in follows in the background, beside PostgreSQL and the API.
         CompletableFuture<LocalIdentityProvider> identityProviderStart = startIdentityProvider(env, port,
                 tokenLifetime);
+        CompletableFuture<Void> firstSignIn = signInOnce(identityProviderStart);
         Database database = startDatabase(env);
         LocalIdentityProvider identityProvider = awaitIdentityProvider(identityProviderStart, env);
 
@@ -109,6 +111,7 @@ public final class DevStack {
                     application.database().credentials().current().username(), "",
                     "PostgreSQL from the secret in DB_SECRET_ARN");
         }
+        awaitFirstSignIn(firstSignIn);
         String root = application.baseUri().toString();
         String apiUrl = root + "/api";
 
@@ -188,6 +191,34 @@ public final class DevStack {
         env.put("OIDC_JWKS_URL", identityProvider.jwksUrl());
         env.putIfAbsent("OIDC_REQUIRED_SCOPE", "hexatask/api");
         return identityProvider;
+    }
+
+    /**
+     * Signs a user in once at the local provider as soon as it has started, in the background: its first answers take
+     * seconds (they load thousands of classes), and the stack says it is running only once they are behind it.
+     */
+    private static CompletableFuture<Void> signInOnce(CompletableFuture<LocalIdentityProvider> started) {
+        if (started == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return started.thenAcceptAsync(identityProvider -> {
+            try {
+                identityProvider.signInOnce();
+                progress("The local sign-in is ready (one user signed in to load it)");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void awaitFirstSignIn(CompletableFuture<Void> firstSignIn) throws IOException {
+        try {
+            firstSignIn.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IOException("the local OpenID Connect provider cannot sign anyone in: "
+                    + (e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause()).getMessage(),
+                    e.getCause());
+        }
     }
 
     private static void seed(LocalIdentityProvider identityProvider, String apiUrl, String clientId)

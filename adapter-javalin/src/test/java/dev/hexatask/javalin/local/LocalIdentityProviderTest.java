@@ -57,6 +57,23 @@ class LocalIdentityProviderTest {
     }
 
     @Test
+    void signInOnceGoesThroughEveryStepOfTheWebAppsSignIn() throws Exception {
+        try (LocalIdentityProvider fresh = LocalIdentityProvider.start(0, keys.resolve("fresh-key.json"), LIFETIME)) {
+            assertThat(fresh.nextRequestLine(Duration.ZERO)).as("nothing before").isNull();
+            fresh.signInOnce();
+            String issuerPath = URI.create(fresh.issuer()).getPath();
+            assertThat(fresh.nextRequestLine(Duration.ZERO))
+                    .isEqualTo("GET " + issuerPath + "/.well-known/openid-configuration HTTP/1.1");
+            assertThat(fresh.nextRequestLine(Duration.ZERO))
+                    .startsWith("GET " + issuerPath + "/authorize?response_type=code&client_id=hexatask-local&");
+            assertThat(fresh.nextRequestLine(Duration.ZERO))
+                    .startsWith("POST " + issuerPath + "/authorize?response_type=code&client_id=hexatask-local&");
+            assertThat(fresh.nextRequestLine(Duration.ZERO)).isEqualTo("POST " + issuerPath + "/token HTTP/1.1");
+            assertThat(fresh.nextRequestLine(Duration.ofMillis(200))).as("nothing after").isNull();
+        }
+    }
+
+    @Test
     void theAccessTokenHasCognitosAccessTokenShapeAndTheApiAcceptsIt() throws Exception {
         JsonNode tokens = tokens("grant_type=password&username=alice&password=local");
         JWTClaimsSet access = claims(tokens.path("access_token").asText());

@@ -50,6 +50,10 @@ class UncleanStopTest {
 
         // The JVM alone killed: the watchdog stops PostgreSQL.
         RunningStack first = RunningStack.start(workingCopy, started);
+        // The local provider's first, slow answers are behind it before the stack says it runs.
+        assertThat(first.output).filteredOn(line -> line.contains("The local sign-in is ready")
+                || line.startsWith("Hexatask is running")).hasSize(2).first().asString()
+                .contains("The local sign-in is ready");
         ProcessHandle firstPostgres = LeftoverPostgres.find(data).orElseThrow();
         first.process.destroyForcibly();
         assertThat(firstPostgres.onExit()).succeedsWithin(STOP_PATIENCE);
