@@ -111,7 +111,7 @@ public final class DevStack {
                     application.database().credentials().current().username(), "",
                     "PostgreSQL from the secret in DB_SECRET_ARN");
         }
-        awaitFirstSignIn(firstSignIn);
+        await(firstSignIn, "the local OpenID Connect provider cannot sign anyone in");
         String root = application.baseUri().toString();
         String apiUrl = root + "/api";
 
@@ -178,13 +178,7 @@ public final class DevStack {
         if (start == null) {
             return null;
         }
-        LocalIdentityProvider identityProvider;
-        try {
-            identityProvider = start.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw new IOException("the local OpenID Connect provider did not start: "
-                    + e.getCause().getMessage(), e.getCause());
-        }
+        LocalIdentityProvider identityProvider = await(start, "the local OpenID Connect provider did not start");
         running.push(identityProvider);
         env.put("OIDC_ISSUER", identityProvider.issuer());
         env.put("OIDC_CLIENT_IDS", LocalIdentityProvider.CLIENT_ID);
@@ -211,13 +205,13 @@ public final class DevStack {
         });
     }
 
-    private static void awaitFirstSignIn(CompletableFuture<Void> firstSignIn) throws IOException {
+    /** What a step run in the background gave, or its failure as an {@link IOException} headed by {@code failure}. */
+    private static <T> T await(CompletableFuture<T> step, String failure) throws IOException {
         try {
-            firstSignIn.join();
+            return step.join();
         } catch (java.util.concurrent.CompletionException e) {
-            throw new IOException("the local OpenID Connect provider cannot sign anyone in: "
-                    + (e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause()).getMessage(),
-                    e.getCause());
+            Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+            throw new IOException(failure + ": " + cause.getMessage(), cause);
         }
     }
 
